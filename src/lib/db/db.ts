@@ -1,0 +1,111 @@
+// The one Dexie schema of the app. Every version(n) stays, with a one-line reason; repos/ are the only door to tables.
+import Dexie, { type EntityTable } from 'dexie';
+
+export type DatasetStatus = 'importing' | 'ready' | 'cancelled';
+
+export interface Dataset {
+  id: number;
+  name: string;
+  source: 'demo' | 'csv' | 'annotations';
+  status: DatasetStatus;
+  createdAt: number;
+  /** Free-form import facts (encoding, delimiter, column, counts); shown in the import report. */
+  info?: Record<string, unknown>;
+}
+
+export interface Answer {
+  id: number;
+  datasetId: number;
+  externalId: string;
+  text: string;
+  /** Columns the user chose to keep, by header name. */
+  meta?: Record<string, string>;
+}
+
+export interface Sentence {
+  id: number;
+  datasetId: number;
+  answerId: number;
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Hash of the normalised text: matches the same sentence across imports and laptops. */
+  hash: string;
+}
+
+export interface Annotator {
+  id: number;
+  name: string;
+  colour: string;
+}
+
+export interface Annotation {
+  id: number;
+  sentenceId: number;
+  annotatorId: number;
+  label: string;
+  guidelineVersion: number;
+  createdAt: number;
+  bulk?: boolean;
+}
+
+export interface Guideline {
+  id: number;
+  version: number;
+  markdown: string;
+  labels: string[];
+  createdAt: number;
+}
+
+export interface StoredModel {
+  id: number;
+  name: string;
+  kind: 'baseline' | 'transfer';
+  createdAt: number;
+  /** The serialised model (for the baseline, the JSON the core ml module produces). */
+  data: unknown;
+  /** Hash of the labels it was trained on, and the guideline version in force. */
+  labelsHash?: string;
+  guidelineVersion?: number;
+  metrics?: Record<string, unknown>;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export class DissidentiaDb extends Dexie {
+  datasets!: EntityTable<Dataset, 'id'>;
+  answers!: EntityTable<Answer, 'id'>;
+  sentences!: EntityTable<Sentence, 'id'>;
+  annotators!: EntityTable<Annotator, 'id'>;
+  annotations!: EntityTable<Annotation, 'id'>;
+  guidelines!: EntityTable<Guideline, 'id'>;
+  models!: EntityTable<StoredModel, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name = 'dissidentia') {
+    super(name);
+    // v1: first schema (datasets, answers, sentences, annotators, annotations, guidelines, models, settings).
+    this.version(1).stores({
+      datasets: '++id, status',
+      answers: '++id, datasetId, [datasetId+externalId]',
+      sentences: '++id, datasetId, answerId, hash',
+      annotators: '++id, &name',
+      annotations: '++id, sentenceId, annotatorId, &[sentenceId+annotatorId]',
+      guidelines: '++id, &version',
+      models: '++id, createdAt',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: DissidentiaDb | undefined;
+
+/** The app's database, opened lazily so that Node tests can pick their own (fake-indexeddb) instance. */
+export function getDb(): DissidentiaDb {
+  instance ??= new DissidentiaDb();
+  return instance;
+}

@@ -1,0 +1,29 @@
+// The message catalogue: every area's French and English strings merged, French as the reference.
+import * as about from './messages/about';
+import * as shell from './messages/shell';
+
+// Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
+const areas = [shell, about] as const;
+
+type Area = (typeof areas)[number];
+type Fr = Area['fr'];
+export type MessageKey = Fr extends infer T ? (T extends unknown ? keyof T : never) : never;
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+function merge(lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const area of areas) Object.assign(out, area[lang]);
+  return out;
+}
+
+export const catalogues: Record<Lang, Record<string, string>> = { fr: merge('fr'), en: merge('en') };
+
+/** Looks a key up and fills `{name}` placeholders; a missing key shows itself so it is noticed. */
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const template = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

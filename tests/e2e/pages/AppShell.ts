@@ -1,0 +1,42 @@
+// Page model of the app shell: navigation, language switch, offline badge.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SCREEN_NAMES_FR = ['Démo', 'Données', 'Annoter', 'Accord', 'Modèles', 'Prédire & expliquer', 'Réglages', 'À propos'] as const;
+
+export class AppShell {
+  readonly nav: Locator;
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: /Navigation principale|Main navigation/ });
+    this.main = page.locator('main');
+  }
+
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.nav).toBeVisible();
+  }
+
+  /** Opens a screen from the navigation, unfolding the phone menu first when it is folded. */
+  async goTo(name: string): Promise<void> {
+    const toggle = this.nav.getByRole('button', { name: /Menu/ });
+    if (await toggle.isVisible()) {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    }
+    await this.nav.getByRole('link', { name, exact: true }).click();
+    await expect(this.main.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+
+  /** Waits until the service worker controls the page, i.e. the app shell is precached. */
+  async waitForServiceWorker(): Promise<void> {
+    await this.page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return reg.active?.state === 'activated';
+    });
+    // A first visit is not yet controlled; a reload puts the page under the service worker.
+    if (!(await this.page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+      await this.page.reload();
+      await this.page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+    }
+  }
+}
