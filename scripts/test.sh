@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test: unit tests (Vitest, Node) then browser tests (Playwright, Chromium), then one summary line.
+set -u
+cd "$(dirname "$0")/.."
+source scripts/ensure-chromium.sh
+rm -rf test-results
+mkdir -p test-results
+
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+unit_status=$?
+E2E_PORT="${E2E_PORT:-4173}" npx playwright test
+e2e_status=$?
+
+npx tsx scripts/test-summary.ts test-results/unit.json "test-results/e2e-${E2E_PORT:-4173}.json"
+summary_status=$?
+[ $unit_status -eq 0 ] && [ $e2e_status -eq 0 ] && [ $summary_status -eq 0 ]

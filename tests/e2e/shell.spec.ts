@@ -1,0 +1,72 @@
+// The app shell: every screen reachable (laptop and phone), language switch, accessibility, settings.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { AppShell, SCREEN_NAMES_FR } from './pages/AppShell';
+
+test('every screen is reachable from the navigation on a laptop', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.open();
+  for (const name of SCREEN_NAMES_FR) {
+    await shell.goTo(name);
+    await expect(shell.nav.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+});
+
+test('the phone menu folds and opens every screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const shell = new AppShell(page);
+  await shell.open();
+  const toggle = shell.nav.getByRole('button', { name: /Menu/ });
+  await expect(toggle).toBeVisible();
+  await expect(shell.nav.getByRole('link', { name: 'Réglages', exact: true })).toBeHidden();
+  for (const name of SCREEN_NAMES_FR) {
+    await shell.goTo(name);
+    // Choosing a screen folds the menu again, leaving the content in view.
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  }
+});
+
+test('the interface switches to English and back, and remembers it', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.open('/#/reglages');
+  await expect(page.getByRole('heading', { level: 1, name: 'Réglages' })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.getByRole('button', { name: 'Passer en français' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Réglages' })).toBeVisible();
+});
+
+test('Réglages shows the persistent-storage answer and the quota', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.open('/#/reglages');
+  await expect(page.getByTestId('persist-status')).toHaveText(/Stockage (persistant accordé|non persistant)|ne permet pas/);
+  await expect(page.getByTestId('quota')).toHaveText(/utilisés sur .* disponibles/);
+});
+
+test('unfinished screens say so plainly', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.open('/#/accord');
+  await expect(shell.main).toContainText('Bientôt disponible');
+  await expect(shell.main).toContainText('Rien ici n’est simulé');
+});
+
+for (const name of SCREEN_NAMES_FR) {
+  test(`axe finds no serious or critical violation on « ${name} »`, async ({ page }) => {
+    const shell = new AppShell(page);
+    await shell.open();
+    await shell.goTo(name);
+    const results = await new AxeBuilder({ page }).analyze();
+    const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
+
+test('an unknown address falls back to the demo', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.open('/#/nulle-part');
+  await expect(shell.nav.getByRole('link', { name: 'Démo', exact: true })).toHaveAttribute('aria-current', 'page');
+});
