@@ -1,9 +1,10 @@
 // The message catalogue: every area's French and English strings merged, French as the reference.
 import * as about from './messages/about';
+import * as demo from './messages/demo';
 import * as shell from './messages/shell';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about] as const;
+const areas = [shell, about, demo] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];
