@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RpcClient, serve, type Handlers } from './rpc';
+import { RpcClient, serve, type Endpoint, type Handlers } from './rpc';
 
 type TestProtocol = {
   requests: {
@@ -10,7 +10,9 @@ type TestProtocol = {
 };
 
 function pair() {
-  const { port1, port2 } = new MessageChannel();
+  const channel = new MessageChannel();
+  // Node's types give MessagePort listeners a plain Event; at run time they receive MessageEvents.
+  const [port1, port2] = [channel.port1, channel.port2];
   const handlers: Handlers<TestProtocol> = {
     'math/add': ({ a, b }) => a + b,
     'slow/wait': async ({ steps }, { signal, emit }) => {
@@ -22,10 +24,10 @@ function pair() {
       return 'done';
     },
   };
-  serve<TestProtocol>(port2, handlers);
+  serve<TestProtocol>(port2 as unknown as Endpoint, handlers);
   port1.start();
   port2.start();
-  return { client: new RpcClient<TestProtocol>(port1), close: () => (port1.close(), port2.close()) };
+  return { client: new RpcClient<TestProtocol>(port1 as unknown as Endpoint), close: () => (port1.close(), port2.close()) };
 }
 
 describe('rpc', () => {
