@@ -1,0 +1,25 @@
+// Message catalogues: English mirrors French key for key and placeholder for placeholder.
+import { describe, expect, it } from 'vitest';
+import { catalogues, translate } from '../../src/lib/i18n/catalogue';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('catalogues', () => {
+  it('have the same keys in French and English', () => {
+    expect(Object.keys(catalogues.en).sort()).toEqual(Object.keys(catalogues.fr).sort());
+  });
+
+  it('use the same placeholders in both languages, and no empty string', () => {
+    for (const [key, fr] of Object.entries(catalogues.fr)) {
+      const en = catalogues.en[key] ?? '';
+      expect(en.trim(), key).not.toBe('');
+      expect(fr.trim(), key).not.toBe('');
+      expect(placeholders(en), key).toEqual(placeholders(fr));
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('fr', 'settings.usage', { used: '1 Mo', quota: '2 Go' })).toBe('1 Mo utilisés sur 2 Go disponibles');
+    expect(translate('en', 'settings.usage', { used: '1 MB' })).toBe('1 MB used of {quota} available');
+  });
+});
