@@ -1,0 +1,36 @@
+// A Dexie liveQuery as a rune: reading `.current` in a template subscribes while the component is mounted.
+import { liveQuery } from 'dexie';
+import { createSubscriber } from 'svelte/reactivity';
+
+export class LiveQuery<T> {
+  #value = $state.raw<T>(undefined as T);
+  #error = $state<unknown>();
+  #subscribe: () => void;
+
+  constructor(query: () => Promise<T> | T, initial: T) {
+    this.#value = initial;
+    this.#subscribe = createSubscriber((update) => {
+      const subscription = liveQuery(query).subscribe({
+        next: (value) => {
+          this.#value = value;
+          update();
+        },
+        error: (error: unknown) => {
+          this.#error = error;
+          update();
+        },
+      });
+      return () => subscription.unsubscribe();
+    });
+  }
+
+  get current(): T {
+    this.#subscribe();
+    return this.#value;
+  }
+
+  get error(): unknown {
+    this.#subscribe();
+    return this.#error;
+  }
+}
