@@ -1,13 +1,14 @@
 // Model worker entry: a thin dispatcher into the pure ml modules; keeps loaded models across requests.
-import { predictProba, trainBaseline, type BaselineModel } from '../lib/core/ml/model';
+import { trainExperiment } from '../lib/core/ml/experiment';
+import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
 
 const loaded = new Map<string, BaselineModel>();
 
 const handlers = {
-  'baseline/train': ({ texts, labels, options }, { signal, emit }) =>
-    trainBaseline(texts, labels, options, { signal, onProgress: (p) => emit('train/progress', p) }),
+  'baseline/train': ({ texts, labels, options, holdout }, { signal, emit }) =>
+    trainExperiment(texts, labels, options ?? {}, holdout ?? 0, { signal, onProgress: (p) => emit('train/progress', p) }),
   'baseline/load': ({ key, model }) => {
     loaded.set(key, model);
     return { key };
@@ -15,7 +16,7 @@ const handlers = {
   'baseline/predict': ({ key, texts }) => {
     const model = loaded.get(key);
     if (!model) throw new Error(`Modèle non chargé : ${key}`);
-    return Float64Array.from(predictProba(model, texts));
+    return predictProba(model, texts);
   },
 } satisfies Handlers<ModelProtocol>;
 

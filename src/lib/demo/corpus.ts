@@ -19,11 +19,15 @@ export interface DemoCorpus {
 
 export const demoCorpus = data as DemoCorpus;
 
-/** Sentences and binary labels for training (inclassable sentences are left out, as the guideline says). */
+/**
+ * Sentences and binary labels for training. Inclassable sentences are left out, as the guideline says,
+ * and so are the featured answers: the demo's examples are sentences the model has never seen.
+ */
 export function demoTrainingSet(corpus: DemoCorpus = demoCorpus): { texts: string[]; labels: (0 | 1)[] } {
   const texts: string[] = [];
   const labels: (0 | 1)[] = [];
   for (const answer of corpus.answers) {
+    if (answer.featured) continue;
     for (const s of answer.sentences) {
       if (s.label === 'inclassable') continue;
       texts.push(s.text);

@@ -54,7 +54,10 @@ class DemoModel {
       const off = worker.on('train/progress', (p) => (this.#progress = p));
       try {
         const { texts, labels } = demoTrainingSet();
-        model = await worker.call('baseline/train', { texts, labels });
+        // The first visit must answer quickly, phones included: fixed hyperparameters (the defaults the
+        // full search usually picks on this corpus) and no learning curve; Modèles runs the full search.
+        const options = { search: 'none', learningCurve: null } as const;
+        model = (await worker.call('baseline/train', { texts, labels, options })).model;
       } finally {
         off();
       }

@@ -15,7 +15,7 @@ export const fr = {
   'demo.model.loading': 'Chargement du modèle…',
   'demo.model.training': 'Premier lancement : entraînement du modèle sur le corpus d’exemple… {phase} {done}/{total}',
   'demo.model.ready':
-    'Modèle : TF-IDF + régression logistique, entraîné dans ce navigateur sur {n} phrases du corpus d’exemple (AUC en validation croisée : {auc}). Seuil de décision : {threshold}.',
+    'Modèle : TF-IDF + régression logistique, entraîné dans ce navigateur sur {n} phrases du corpus d’exemple (AUC en validation croisée : {auc}). Les exemples proposés n’en font pas partie. Seuil de décision : {threshold}.',
   'demo.model.error': 'Le modèle n’a pas pu être préparé : {message}',
   'demo.caveat': 'Un modèle se trompe : ces verdicts sont des indications, pas des jugements.',
 } as const;
@@ -36,7 +36,7 @@ export const en: Record<keyof typeof fr, string> = {
   'demo.model.loading': 'Loading the model…',
   'demo.model.training': 'First run: training the model on the example corpus… {phase} {done}/{total}',
   'demo.model.ready':
-    'Model: TF-IDF + logistic regression, trained in this browser on {n} sentences of the example corpus (cross-validated AUC: {auc}). Decision threshold: {threshold}.',
+    'Model: TF-IDF + logistic regression, trained in this browser on {n} sentences of the example corpus (cross-validated AUC: {auc}). The examples offered are not among them. Decision threshold: {threshold}.',
   'demo.model.error': 'The model could not be prepared: {message}',
   'demo.caveat': 'A model makes mistakes: these verdicts are hints, not judgements.',
 };

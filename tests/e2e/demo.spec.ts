@@ -1,0 +1,57 @@
+// The demo answers in French on first visit: sentences split, a verdict and probability for each, from a model trained in the browser.
+import { expect, test } from '@playwright/test';
+import { AppShell } from './pages/AppShell';
+import { DemoPage } from './pages/DemoPage';
+
+test('an example answer is split into sentences, each with a verdict', async ({ page }) => {
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  await expect(demo.status).toContainText(/AUC en validation croisée : 0,\d\d/);
+  await demo.pickExample(1);
+  const count = await demo.sentences.count();
+  expect(count).toBeGreaterThan(1);
+  for (let i = 0; i < count; i++) await expect(demo.verdictOf(i)).toHaveText(/^(Dissidente|Non dissidente)$/);
+});
+
+test('a typed answer gets a verdict per sentence: insult of the State vs thanks to civil servants', async ({ page }) => {
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  await demo.type('Tous des pourris, démission ! Je remercie les agents de la mairie pour leur accueil chaleureux.');
+  await expect(demo.sentences).toHaveCount(2);
+  await expect(demo.verdictOf(0)).toHaveText('Dissidente');
+  await expect(demo.verdictOf(1)).toHaveText('Non dissidente');
+  expect(await demo.probabilityOf(0)).toBeGreaterThan(await demo.probabilityOf(1));
+});
+
+test('the trained demo model is kept: a second visit loads it instead of training again', async ({ page }) => {
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  await page.reload();
+  // On reload the status goes straight from loading to ready, never through training.
+  const seen = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const el = document.querySelector('[data-testid="model-status"]');
+        const states = [el?.getAttribute('data-status') ?? ''];
+        if (states[0] === 'ready') return resolve(states);
+        new MutationObserver(() => {
+          const s = el?.getAttribute('data-status') ?? '';
+          states.push(s);
+          if (s === 'ready') resolve(states);
+        }).observe(el as Element, { attributes: true });
+      }),
+  );
+  expect(seen).not.toContain('training');
+  await demo.waitForModel();
+});
+
+test('clearing the answer empties the result', async ({ page }) => {
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await page.getByRole('button', { name: 'Effacer' }).click();
+  await expect(demo.sentences).toHaveCount(0);
+  await expect(page.getByText('Les phrases et leurs verdicts s’afficheront ici.')).toBeVisible();
+});
