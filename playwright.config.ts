@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Per-port folders, so that concurrent runs in one checkout do not wipe each other's artifacts.
+  outputDir: `test-results/artifacts-${port}`,
   reporter: [['list'], ['json', { outputFile: `test-results/e2e-${port}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

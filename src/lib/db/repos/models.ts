@@ -31,3 +31,7 @@ export async function deleteModel(db: DissidentiaDb, id: number): Promise<void> 
     if ((await getSetting<number>(db, ACTIVE_KEY)) === id) await db.settings.delete(ACTIVE_KEY);
   });
 }
+
+export async function updateModel(db: DissidentiaDb, id: number, changes: Partial<Omit<StoredModel, 'id'>>): Promise<void> {
+  await db.models.update(id, changes);
+}

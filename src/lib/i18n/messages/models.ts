@@ -23,6 +23,11 @@ export const fr = {
   'models.train.start': 'Entraîner',
   'models.train.cancel': 'Annuler l’entraînement',
   'models.train.progress': '{phase} : {done} / {total}',
+  'models.phase.prepare': 'Préparation',
+  'models.phase.search': 'Recherche des hyperparamètres',
+  'models.phase.learning-curve': 'Courbe d’apprentissage',
+  'models.phase.refit': 'Ajustement final',
+  'models.phase.nested': 'Validation croisée imbriquée',
   'models.train.cancelled': 'Entraînement annulé. Aucun modèle n’a été enregistré.',
   'models.train.tooFew': 'Il faut au moins 10 phrases étiquetées de chaque classe (dissidente et non dissidente) pour entraîner : {pos} et {neg} disponibles.',
   'models.train.done': 'Modèle « {name} » enregistré et rendu actif.',
@@ -78,6 +83,10 @@ export const fr = {
   'models.detail.search': 'Résultats de la recherche d’hyperparamètres',
   'models.detail.params': 'Paramètres',
   'models.detail.settings': 'Réglages : {settings}',
+  'models.detail.converged': 'convergé',
+  'models.detail.notConverged': 'non convergé',
+  'models.detail.atThreshold': 'Au seuil {value} (validation croisée) : précision {precision}, rappel {recall}, F1 {f1}.',
+  'models.detail.none': 'aucun',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -104,6 +113,11 @@ export const en: Record<keyof typeof fr, string> = {
   'models.train.start': 'Train',
   'models.train.cancel': 'Cancel training',
   'models.train.progress': '{phase}: {done} / {total}',
+  'models.phase.prepare': 'Preparing',
+  'models.phase.search': 'Hyperparameter search',
+  'models.phase.learning-curve': 'Learning curve',
+  'models.phase.refit': 'Final fit',
+  'models.phase.nested': 'Nested cross-validation',
   'models.train.cancelled': 'Training cancelled. No model was saved.',
   'models.train.tooFew': 'Training needs at least 10 labelled sentences of each class (dissident and not dissident): {pos} and {neg} available.',
   'models.train.done': 'Model “{name}” saved and made active.',
@@ -159,4 +173,8 @@ export const en: Record<keyof typeof fr, string> = {
   'models.detail.search': 'Hyperparameter search results',
   'models.detail.params': 'Parameters',
   'models.detail.settings': 'Settings: {settings}',
+  'models.detail.converged': 'converged',
+  'models.detail.notConverged': 'not converged',
+  'models.detail.atThreshold': 'At threshold {value} (cross-validation): precision {precision}, recall {recall}, F1 {f1}.',
+  'models.detail.none': 'none',
 };
