@@ -1,4 +1,8 @@
 // Where training sentences come from: the embedded demo corpus, or a dataset's gold labels.
+import type { DissidentiaDb } from '../db/db';
+import { goldLabels } from '../db/repos/annotations';
+import { listDatasets } from '../db/repos/datasets';
+import { currentGuideline } from '../db/repos/guidelines';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
 
 export interface TrainingSet {
@@ -23,4 +27,27 @@ export function demoSource(): TrainingSource {
     count: set.texts.length,
     load: async () => ({ ...set, guidelineVersion: 1 }),
   };
+}
+
+const POSITIVE = 'dissident';
+const EXCLUDED = 'inclassable';
+
+async function datasetTrainingSet(db: DissidentiaDb, datasetId: number): Promise<TrainingSet> {
+  const gold = (await goldLabels(db, datasetId)).filter((g) => g.label !== EXCLUDED);
+  return {
+    texts: gold.map((g) => g.text),
+    labels: gold.map((g) => (g.label === POSITIVE ? 1 : 0)),
+    guidelineVersion: (await currentGuideline(db)).version,
+  };
+}
+
+/** One source per dataset holding gold (or majority) labels; the labels are read again when training starts. */
+export async function datasetSources(db: DissidentiaDb): Promise<TrainingSource[]> {
+  const sources: TrainingSource[] = [];
+  for (const dataset of await listDatasets(db)) {
+    const { texts } = await datasetTrainingSet(db, dataset.id);
+    if (texts.length === 0) continue;
+    sources.push({ id: `dataset-${dataset.id}`, label: dataset.name, count: texts.length, load: () => datasetTrainingSet(db, dataset.id) });
+  }
+  return sources;
 }
