@@ -2,6 +2,10 @@
 import type { PredictionTiming, TrainingTiming } from '../../src/lib/core/ml/benchmark';
 import { withChromiumPage, type BrowserInfo } from './chromium';
 
+type BenchModule = typeof import('../../src/lib/core/ml/benchmark');
+/** The module's URL on the dev server (a string, so TypeScript does not try to resolve it as a file). */
+const MODULE_URL = '/src/lib/core/ml/benchmark.ts';
+
 export interface ChromiumTrainBench extends BrowserInfo {
   training: TrainingTiming & { coldSeconds: number };
   prediction: PredictionTiming;
@@ -10,17 +14,17 @@ export interface ChromiumTrainBench extends BrowserInfo {
 export function benchTrainInChromium(texts: string[], labels: (0 | 1)[], predictCount: number): Promise<ChromiumTrainBench> {
   return withChromiumPage(async (page, info) => {
     // Vite compiles the module on first import: import once before timing anything.
-    await page.evaluate(() => import('/src/lib/core/ml/benchmark.ts'));
+    await page.evaluate((url) => import(url), MODULE_URL);
     const result = await page.evaluate(
-      async ({ texts, labels, predictCount }) => {
-        const bench = (await import('/src/lib/core/ml/benchmark.ts')) as typeof import('../../src/lib/core/ml/benchmark');
+      async ({ texts, labels, predictCount, url }) => {
+        const bench = (await import(url)) as BenchModule;
         const cold = await bench.timeTraining(texts, labels);
         const warm = await bench.timeTraining(texts, labels);
         const sentences = bench.synthesiseSentences(texts, predictCount, 1);
         const prediction = bench.timePrediction(warm.model, sentences);
         return { training: { ...warm.timing, coldSeconds: cold.timing.seconds }, prediction };
       },
-      { texts, labels, predictCount },
+      { texts, labels, predictCount, url: MODULE_URL },
     );
     return { ...info, ...result };
   });

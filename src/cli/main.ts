@@ -2,7 +2,12 @@
 type Command = { run(argv: string[]): Promise<void> };
 
 // Each command lives in commands/<name>.ts and is loaded only when called.
-const COMMANDS: Record<string, () => Promise<Command>> = {};
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sentences: () => import('./commands/sentences'),
+  train: () => import('./commands/train'),
+  evaluate: () => import('./commands/evaluate'),
+  predict: () => import('./commands/predict'),
+};
 
 const USAGE = `Usage : npm run cli -- <commande> [options] [--json]
 Commandes : ${Object.keys(COMMANDS).join(', ') || '(aucune pour l’instant)'}`;

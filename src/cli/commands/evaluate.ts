@@ -1,0 +1,32 @@
+// `evaluate` command: scores a saved model on a labelled CSV at the model's own threshold.
+import { predictProba } from '../../lib/core/ml/model';
+import { averagePrecision, rocAuc, thresholdMetrics } from '../../lib/core/ml/metrics';
+import { flag, parseCommandArgs, positional } from '../args';
+import { percent, printResult, readModel } from '../io';
+import { LABEL_OPTIONS, labelColumns, readLabelledCsv } from '../labelled-csv';
+
+export async function run(argv: string[]): Promise<void> {
+  const args = parseCommandArgs(argv, { ...LABEL_OPTIONS, json: { type: 'boolean' } });
+  const model = readModel(positional(args, 0, 'le fichier du modèle (model.json)'));
+  const set = readLabelledCsv(positional(args, 1, 'le fichier CSV étiqueté'), labelColumns(args));
+  const probabilities = predictProba(model, set.texts);
+  const m = thresholdMetrics(set.labels, probabilities, model.threshold);
+  const result = {
+    n: set.texts.length,
+    auc: rocAuc(set.labels, probabilities),
+    averagePrecision: averagePrecision(set.labels, probabilities),
+    f1: m.f1,
+    precision: m.precision,
+    recall: m.recall,
+    accuracy: m.accuracy,
+    threshold: model.threshold,
+    confusion: m.confusion,
+  };
+  printResult(flag(args, 'json'), result, () =>
+    [
+      `${result.n} phrases évaluées au seuil ${model.threshold}.`,
+      `AUC ROC ${result.auc.toFixed(3)}, précision moyenne ${result.averagePrecision.toFixed(3)}.`,
+      `F1 ${m.f1.toFixed(3)}, précision ${percent(m.precision)}, rappel ${percent(m.recall)}, exactitude ${percent(m.accuracy)}.`,
+    ].join('\n'),
+  );
+}

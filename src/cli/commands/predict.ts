@@ -1,0 +1,20 @@
+// `predict` command: splits a text into sentences and gives each one's probability of being dissident.
+import { predictProba } from '../../lib/core/ml/model';
+import { splitSentences } from '../../lib/core/text/sentences';
+import { flag, parseCommandArgs, positional } from '../args';
+import { percent, printResult, readModel } from '../io';
+
+export async function run(argv: string[]): Promise<void> {
+  const args = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  const model = readModel(positional(args, 0, 'le fichier du modèle (model.json)'));
+  const text = positional(args, 1, 'le texte à analyser (entre guillemets)');
+  const sentences = splitSentences(text).map((s) => s.text);
+  if (sentences.length === 0) throw new Error('Texte vide : aucune phrase à analyser.');
+  const probabilities = predictProba(model, sentences);
+  const result = sentences.map((sentence, i) => ({
+    sentence,
+    label: probabilities[i] >= model.threshold ? 'dissident' : 'non dissident',
+    probability: probabilities[i],
+  }));
+  printResult(flag(args, 'json'), result, () => result.map((r) => `${r.label === 'dissident' ? '⚠' : '·'} ${percent(r.probability)}  ${r.sentence}`).join('\n'));
+}

@@ -1,0 +1,59 @@
+// Reading a saved baseline model back: JSON parsing and shape checks, with French messages for the user.
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type BaselineModel } from './types';
+
+function fail(detail: string): never {
+  throw new Error(`Modèle invalide : ${detail}`);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+function checkBlock(block: unknown, index: number): void {
+  const where = `bloc ${index + 1}`;
+  if (!isObject(block)) fail(`${where} absent ou mal formé.`);
+  if (block.kind !== 'word' && block.kind !== 'char') fail(`${where} : type « ${String(block.kind)} » inconnu (word ou char attendu).`);
+  const range = block.ngramRange;
+  if (!isNumberArray(range) || range.length !== 2 || !(range[0] >= 1 && range[0] <= range[1] && range[1] <= 255)) {
+    fail(`${where} : intervalle de n-grammes incorrect.`);
+  }
+  const { vocabulary, idf, coefficients } = block;
+  if (!Array.isArray(vocabulary) || !vocabulary.every((s) => typeof s === 'string')) fail(`${where} : vocabulaire incorrect.`);
+  if (!isNumberArray(idf) || idf.length !== vocabulary.length) fail(`${where} : idf absent ou de mauvaise longueur.`);
+  if (!isNumberArray(coefficients) || coefficients.length !== vocabulary.length) fail(`${where} : coefficients absents ou de mauvaise longueur.`);
+}
+
+/**
+ * A BaselineModel from its JSON text or parsed value. Checks the format name and version and the parts prediction needs;
+ * throws an Error with a French message otherwise.
+ */
+export function loadBaselineModel(data: unknown): BaselineModel {
+  let value = data;
+  if (typeof data === 'string') {
+    try {
+      value = JSON.parse(data) as unknown;
+    } catch (error) {
+      fail(`le fichier n’est pas du JSON lisible (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+  if (!isObject(value) || value.format !== MODEL_FORMAT) fail('ce n’est pas un modèle de référence Dissidentia (champ « format » absent ou différent).');
+  if (value.formatVersion !== MODEL_FORMAT_VERSION) {
+    fail(`version de format ${String(value.formatVersion)} non prise en charge (version attendue : ${MODEL_FORMAT_VERSION}).`);
+  }
+  if (value.kind !== 'baseline') fail(`type de modèle « ${String(value.kind)} » inattendu (baseline attendu).`);
+  const settings = value.settings;
+  if (!isObject(settings) || !isObject(settings.features)) fail('réglages absents.');
+  const f = settings.features;
+  if (typeof f.foldAccents !== 'boolean' || typeof f.punctuationTokens !== 'boolean' || typeof f.sublinearTf !== 'boolean') {
+    fail('réglages de texte incomplets.');
+  }
+  if (!Array.isArray(value.blocks) || value.blocks.length === 0) fail('aucun bloc de caractéristiques.');
+  value.blocks.forEach(checkBlock);
+  if (typeof value.intercept !== 'number' || !Number.isFinite(value.intercept)) fail('ordonnée à l’origine absente.');
+  if (typeof value.threshold !== 'number' || !(value.threshold >= 0 && value.threshold <= 1)) fail('seuil absent ou hors de [0, 1].');
+  return value as unknown as BaselineModel;
+}
+
+/** The model as JSON text (what loadBaselineModel reads back). */
+export function serialiseModel(model: BaselineModel, indent?: number): string {
+  return JSON.stringify(model, null, indent);
+}
