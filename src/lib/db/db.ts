@@ -20,6 +20,10 @@ export interface Answer {
   text: string;
   /** Columns the user chose to keep, by header name. */
   meta?: Record<string, string>;
+  /** Data-quality flags (bits of FLAG in core/csv/overview.ts: duplicate, long, not French, garbage). */
+  flags?: number;
+  /** Line of the record in the imported file. */
+  line?: number;
 }
 
 export interface Sentence {
@@ -32,6 +36,8 @@ export interface Sentence {
   end: number;
   /** Hash of the normalised text: matches the same sentence across imports and laptops. */
   hash: string;
+  /** The answer's data-quality flags, copied so that filters need not read answers. */
+  flags?: number;
 }
 
 export interface Annotator {

@@ -1,10 +1,13 @@
 // The message catalogue: every area's French and English strings merged, French as the reference.
 import * as about from './messages/about';
+import * as annotate from './messages/annotate';
 import * as demo from './messages/demo';
+import * as models from './messages/models';
+import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo] as const;
+const areas = [shell, about, demo, models, importArea, annotate] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

@@ -1,0 +1,45 @@
+// The shape of annotations crossing laptops: what export writes and what import reads back (CSV and JSONL alike).
+
+/** One annotator's label on one sentence, as exchanged. */
+export interface ExchangeLabel {
+  annotator: string;
+  label: string;
+  /** Milliseconds since 1970; for files without timestamps, the file's own date. */
+  createdAt: number;
+  guidelineVersion?: number;
+  bulk?: boolean;
+}
+
+/** One sentence with all its labels. */
+export interface ExchangeSentence {
+  /** The sentence's id on the laptop that wrote the file (informative only: ids differ across laptops). */
+  id?: string;
+  /** Id of the answer it comes from (the file's answer id): with the text hash, what matches sentences. */
+  answerId?: string;
+  index?: number;
+  text: string;
+  hash: string;
+  labels: ExchangeLabel[];
+}
+
+/** A parsed annotations file, ready to be matched and merged. */
+export interface ParsedExchange {
+  format: 'csv' | 'jsonl';
+  sentences: ExchangeSentence[];
+  annotators: string[];
+  /** Rows left out, with a French reason (no text, unreadable JSON, unknown label…). */
+  skipped: { line: number; reason: string }[];
+}
+
+export const ANNOTATOR_PREFIX = 'annotator_';
+export const GOLD_COLUMN = 'label';
+
+/** Column name of an annotator in exported CSV, and the annotator named by such a column. */
+export function annotatorColumn(name: string): string {
+  return ANNOTATOR_PREFIX + name;
+}
+
+export function annotatorFromColumn(column: string): string {
+  const trimmed = column.trim();
+  return trimmed.toLowerCase().startsWith(ANNOTATOR_PREFIX) ? trimmed.slice(ANNOTATOR_PREFIX.length) || trimmed : trimmed;
+}

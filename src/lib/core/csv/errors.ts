@@ -1,0 +1,44 @@
+// Import errors with a stable code (for translation and tests) and a clear French message (for the CLI and logs).
+
+export type ImportErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'spreadsheet'
+  | 'noHeader'
+  | 'oneColumn'
+  | 'fieldTooLong'
+  | 'invalidEncoding'
+  | 'noTextColumn'
+  | 'noRecords'
+  | 'fileChanged';
+
+const MESSAGES: Record<ImportErrorCode, (d: Record<string, string | number>) => string> = {
+  empty: () => 'Le fichier est vide : il ne contient aucune donnée.',
+  binary: () => 'Ce fichier n’est pas un fichier texte (CSV) : il contient des données binaires.',
+  spreadsheet: () => 'C’est un classeur (Excel, ODS…) et non un CSV : ouvrez-le et enregistrez-le au format CSV.',
+  noHeader: () => 'La première ligne ne ressemble pas à une ligne d’en-tête (noms de colonnes) : ajoutez-en une.',
+  oneColumn: () => 'Une seule colonne trouvée : le séparateur n’a pas été reconnu (virgule, point-virgule ou tabulation attendus).',
+  fieldTooLong: (d) => `Le champ de la ligne ${d.line} dépasse 1 Mo : guillemet non fermé ou fichier corrompu.`,
+  invalidEncoding: (d) => `Encodage invalide vers l’octet ${d.offset} : le fichier mélange UTF-8 et un autre encodage. Réenregistrez-le en UTF-8.`,
+  noTextColumn: (d) => `Colonne de texte introuvable : « ${d.column} ».`,
+  noRecords: () => 'Le fichier n’a qu’une ligne d’en-tête et aucune réponse.',
+  fileChanged: () => 'Ce n’est pas le même fichier que celui de l’import interrompu (taille ou contenu différents).',
+};
+
+/** Bad input: the message says in French what is wrong and what to do. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(MESSAGES[code](details));
+    // The code travels in the name because only name and message cross the worker boundary.
+    this.name = `ImportError/${code}`;
+  }
+}
+
+/** The code of an error that crossed a worker boundary, if it was an ImportError. */
+export function importErrorCode(error: { name?: string } | undefined): ImportErrorCode | undefined {
+  const match = /^ImportError\/(\w+)$/.exec(error?.name ?? '');
+  return match ? (match[1] as ImportErrorCode) : undefined;
+}

@@ -1,0 +1,46 @@
+// Answers: the batched write of an import (answers, their sentences and the checkpoint in one transaction), and reads.
+import type { ImportBatch } from '../../core/csv/pipeline';
+import type { Answer, DissidentiaDb, Sentence } from '../db';
+import { infoOf, type ImportCheckpoint } from './datasets';
+
+export function getAnswer(db: DissidentiaDb, id: number): Promise<Answer | undefined> {
+  return db.answers.get(id);
+}
+
+export function countAnswers(db: DissidentiaDb, datasetId: number): Promise<number> {
+  return db.answers.where('datasetId').equals(datasetId).count();
+}
+
+/** Answers of a dataset in file order, a page at a time. */
+export function listAnswers(db: DissidentiaDb, datasetId: number, offset = 0, limit = 100): Promise<Answer[]> {
+  return db.answers.where('datasetId').equals(datasetId).offset(offset).limit(limit).toArray();
+}
+
+export function getAnswerByExternalId(db: DissidentiaDb, datasetId: number, externalId: string): Promise<Answer | undefined> {
+  return db.answers.where('[datasetId+externalId]').equals([datasetId, externalId]).first();
+}
+
+/**
+ * Stores one batch of an import: its answers, their sentences, and the checkpoint saying how far the file
+ * has been read, in a single transaction, so an interrupted import resumes exactly after its last batch.
+ */
+export async function writeImportBatch(db: DissidentiaDb, datasetId: number, batch: ImportBatch): Promise<ImportCheckpoint> {
+  return db.transaction('rw', db.answers, db.sentences, db.datasets, async () => {
+    const answerRows = batch.answers.map((a) => ({ datasetId, externalId: a.externalId, text: a.text, meta: a.meta, flags: a.flags, line: a.line }));
+    const ids = await db.answers.bulkAdd(answerRows as Answer[], { allKeys: true });
+    const sentenceRows: Omit<Sentence, 'id'>[] = [];
+    batch.answers.forEach((a, i) => {
+      const answerId = ids[i] as number;
+      for (const s of a.sentences) {
+        sentenceRows.push({ datasetId, answerId, index: s.index, text: s.text, start: s.start, end: s.end, hash: s.hash, flags: a.flags });
+      }
+    });
+    await db.sentences.bulkAdd(sentenceRows as Sentence[]);
+    const dataset = await db.datasets.get(datasetId);
+    if (!dataset) throw new Error(`Jeu de données introuvable : ${datasetId}`);
+    const before = infoOf(dataset).checkpoint ?? { records: 0, answers: 0, sentences: 0 };
+    const checkpoint = { records: batch.records, answers: before.answers + answerRows.length, sentences: before.sentences + sentenceRows.length };
+    await db.datasets.update(datasetId, { info: { ...infoOf(dataset), checkpoint } as Record<string, unknown> });
+    return checkpoint;
+  });
+}

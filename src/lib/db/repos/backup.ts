@@ -1,0 +1,93 @@
+// Whole-workspace backup: every table in one JSON file, and a restore that validates first and replaces all at once.
+import type { DissidentiaDb } from '../db';
+
+export const BACKUP_FORMAT = 'dissidentia-backup';
+export const BACKUP_VERSION = 1;
+export const BACKUP_TABLES = ['datasets', 'answers', 'sentences', 'annotators', 'annotations', 'guidelines', 'models', 'settings'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  /** Dexie schema version of the database that wrote it. */
+  schemaVersion: number;
+  tables: Record<BackupTable, Record<string, unknown>[]>;
+}
+
+/** Typed arrays (model weights may hold some) survive JSON as tagged objects. */
+const TYPED = '$typedArray';
+type TypedName = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Uint32Array' | 'Uint8Array' | 'Int8Array' | 'Uint16Array' | 'Int16Array';
+const TYPED_CTORS: Record<TypedName, new (values: number[]) => ArrayLike<number>> = { Float64Array, Float32Array, Int32Array, Uint32Array, Uint8Array, Int8Array, Uint16Array, Int16Array };
+
+function replacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const name = value.constructor.name as TypedName;
+    if (name in TYPED_CTORS) return { [TYPED]: name, values: Array.from(value as unknown as ArrayLike<number>) };
+  }
+  return value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && TYPED in value) {
+    const { [TYPED]: name, values } = value as { [TYPED]: TypedName; values: number[] };
+    if (name in TYPED_CTORS && Array.isArray(values)) return new TYPED_CTORS[name](values);
+  }
+  return value;
+}
+
+export async function createBackup(db: DissidentiaDb): Promise<Backup> {
+  return db.transaction('r', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+    const tables = {} as Backup['tables'];
+    for (const name of BACKUP_TABLES) tables[name] = (await db.table(name).toArray()) as Record<string, unknown>[];
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date().toISOString(), schemaVersion: db.verno, tables };
+  });
+}
+
+export function serialiseBackup(backup: Backup): string {
+  return JSON.stringify(backup, replacer);
+}
+
+function refuse(detail: string): never {
+  throw new Error(`Fichier de sauvegarde refusé : ${detail} Vos données actuelles n’ont pas été modifiées.`);
+}
+
+/** Parses and checks a backup file; throws an Error with a French message saying what is wrong. */
+export function parseBackup(text: string): Backup {
+  let value: unknown;
+  try {
+    value = JSON.parse(text, reviver);
+  } catch {
+    refuse('ce n’est pas un fichier JSON lisible.');
+  }
+  if (typeof value !== 'object' || value === null) refuse('contenu inattendu.');
+  const backup = value as Partial<Backup>;
+  if (backup.format !== BACKUP_FORMAT) refuse('ce n’est pas une sauvegarde Dissidentia.');
+  if (typeof backup.version !== 'number' || backup.version > BACKUP_VERSION) refuse(`version de format ${String(backup.version)} inconnue (cette application lit la version ${BACKUP_VERSION}).`);
+  const tables = backup.tables;
+  if (typeof tables !== 'object' || tables === null) refuse('les tables manquent.');
+  for (const name of BACKUP_TABLES) {
+    const rows = (tables as Record<string, unknown>)[name];
+    if (!Array.isArray(rows)) refuse(`la table « ${name} » manque.`);
+    const key = name === 'settings' ? 'key' : 'id';
+    const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || !(key in r));
+    if (bad >= 0) refuse(`la ligne ${bad + 1} de la table « ${name} » est mal formée.`);
+  }
+  return backup as Backup;
+}
+
+/** Replaces the whole workspace with the backup's content, in one transaction (all or nothing). */
+export async function restoreBackup(db: DissidentiaDb, backup: Backup): Promise<void> {
+  await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+    for (const name of BACKUP_TABLES) {
+      const table = db.table(name);
+      await table.clear();
+      await table.bulkAdd(backup.tables[name]);
+    }
+  });
+}
+
+/** A file name for today's backup. */
+export function backupFileName(date = new Date()): string {
+  return `dissidentia-sauvegarde-${date.toISOString().slice(0, 10)}.json`;
+}

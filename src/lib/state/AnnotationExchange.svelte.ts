@@ -1,0 +1,135 @@
+// State of the exchange tab: export (CSV, JSONL), importing a file from another laptop (mapping, merge, report),
+// and the whole-workspace backup and its restore (validated, then confirmed).
+import { toAnnotationsCsv, toAnnotationsJsonl } from '../core/annotation/export-formats';
+import { detectCsvColumns, parseCsvText, readCsvAnnotations, readJsonlAnnotations, type ColumnMapping, type CsvTable } from '../core/annotation/import-parse';
+import { getDb } from '../db/db';
+import { importAnnotations, type ImportReport } from '../db/repos/annotation-exchange';
+import { backupFileName, createBackup, parseBackup, restoreBackup, serialiseBackup, type Backup } from '../db/repos/backup';
+import { exchangeSentences } from '../db/repos/workspace-queries';
+
+export interface FileOut {
+  name: string;
+  text: string;
+  type: string;
+}
+
+type Pending = { kind: 'csv'; name: string; date: number; table: CsvTable } | { kind: 'jsonl'; name: string; date: number; text: string };
+
+export class AnnotationExchange {
+  mapping = $state<ColumnMapping[]>([]);
+  doccanoName = $state('doccano');
+  #pending = $state.raw<Pending | undefined>();
+  #report = $state.raw<ImportReport | undefined>();
+  #busy = $state(false);
+  #error = $state<string | undefined>();
+  #backup = $state.raw<{ name: string; backup: Backup } | undefined>();
+  #message = $state<string | undefined>();
+  #backupError = $state<string | undefined>();
+
+  get pending(): Pending | undefined {
+    return this.#pending;
+  }
+  get report(): ImportReport | undefined {
+    return this.#report;
+  }
+  get busy(): boolean {
+    return this.#busy;
+  }
+  get error(): string | undefined {
+    return this.#error;
+  }
+  get pendingBackup(): { name: string; backup: Backup } | undefined {
+    return this.#backup;
+  }
+  get backupError(): string | undefined {
+    return this.#backupError;
+  }
+  get message(): string | undefined {
+    return this.#message;
+  }
+
+  async exportFile(format: 'csv' | 'jsonl', datasetId: number | undefined, baseName: string): Promise<FileOut | undefined> {
+    const { sentences, annotators } = await exchangeSentences(getDb(), datasetId);
+    if (sentences.length === 0) return undefined;
+    const stamp = new Date().toISOString().slice(0, 10);
+    return format === 'csv'
+      ? { name: `${baseName}-annotations-${stamp}.csv`, text: toAnnotationsCsv(sentences, annotators), type: 'text/csv;charset=utf-8' }
+      : { name: `${baseName}-annotations-${stamp}.jsonl`, text: toAnnotationsJsonl(sentences), type: 'application/x-ndjson;charset=utf-8' };
+  }
+
+  /** Reads a chosen file: JSONL goes straight to import, CSV first shows its detected column mapping. */
+  async pick(file: File, labels: readonly string[]): Promise<void> {
+    this.#report = undefined;
+    this.#error = undefined;
+    const text = await file.text();
+    const date = file.lastModified || Date.now();
+    if (/\.jsonl?$/i.test(file.name) || text.trimStart().startsWith('{')) {
+      this.#pending = { kind: 'jsonl', name: file.name, date, text };
+      return;
+    }
+    const table = parseCsvText(text);
+    this.mapping = detectCsvColumns(table, labels);
+    this.#pending = { kind: 'csv', name: file.name, date, table };
+  }
+
+  cancel(): void {
+    this.#pending = undefined;
+  }
+
+  async run(labels: readonly string[]): Promise<void> {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#busy = true;
+    this.#error = undefined;
+    try {
+      const parsed =
+        pending.kind === 'csv'
+          ? readCsvAnnotations(pending.table, $state.snapshot(this.mapping), labels, pending.date)
+          : readJsonlAnnotations(pending.text, labels, pending.date, this.doccanoName.trim() || 'doccano');
+      this.#report = await importAnnotations(getDb(), parsed, pending.name.replace(/\.[^.]+$/, ''));
+      this.#pending = undefined;
+    } catch (error) {
+      this.#error = (error as Error).message;
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async backupFile(): Promise<FileOut> {
+    const name = backupFileName();
+    const text = serialiseBackup(await createBackup(getDb()));
+    this.#message = undefined;
+    return { name, text, type: 'application/json' };
+  }
+
+  /** Validates a backup file; a bad one is refused with a French message and nothing changes. */
+  async pickBackup(file: File): Promise<void> {
+    this.#backupError = undefined;
+    this.#message = undefined;
+    this.#backup = undefined;
+    try {
+      this.#backup = { name: file.name, backup: parseBackup(await file.text()) };
+    } catch (error) {
+      this.#backupError = (error as Error).message;
+    }
+  }
+
+  cancelRestore(): void {
+    this.#backup = undefined;
+  }
+
+  async confirmRestore(done: string): Promise<void> {
+    const pending = this.#backup;
+    if (!pending) return;
+    this.#busy = true;
+    try {
+      await restoreBackup(getDb(), pending.backup);
+      this.#message = done;
+    } catch (error) {
+      this.#backupError = (error as Error).message;
+    } finally {
+      this.#backup = undefined;
+      this.#busy = false;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+// The labelling queue: which sentences come up in which order, where the annotator stands (kept across reloads),
+// the sentence under work with its context (live), and the steps label / move / skip / undo.
+import { orderQueue, type QueueMode } from '../core/annotation/queue';
+import { getDb } from '../db/db';
+import { labelledSentenceIds } from '../db/repos/annotations';
+import { getSetting, setSetting } from '../db/repos/settings';
+import { listSentenceIds } from '../db/repos/sentences';
+import { sentenceView, type SentenceView } from '../db/repos/workspace-queries';
+import type { AnnotationWorkspace } from './AnnotationWorkspace.svelte';
+import { LiveQuery } from './LiveQuery.svelte';
+
+interface SavedQueue {
+  mode: QueueMode;
+  seed: number;
+  position: number;
+}
+
+const keyOf = (datasetId: number, annotatorId: number) => `annotate.queue.${datasetId}.${annotatorId}`;
+
+export class LabellingSession {
+  #ids = $state.raw<number[]>([]);
+  #position = $state(0);
+  #mode = $state<QueueMode>('unlabelled');
+  #seed = $state(1);
+  #loading = $state(false);
+  #key: { datasetId: number; annotatorId: number } | undefined;
+  #live = $derived.by(() => {
+    const id = this.currentId;
+    return id === undefined ? undefined : new LiveQuery<SentenceView | undefined>(() => sentenceView(getDb(), id), undefined);
+  });
+  // Views of the sentences around the position, loaded ahead so that moving shows the next one at once.
+  // Never another sentence's view: what is on screen is always what a key press labels.
+  #cache = new Map<number, SentenceView>();
+  #cacheVersion = $state(0);
+  // Steps run one after another, so a fast typist's keys are applied in order.
+  #chain: Promise<unknown> = Promise.resolve();
+
+  readonly workspace: AnnotationWorkspace;
+
+  constructor(workspace: AnnotationWorkspace) {
+    this.workspace = workspace;
+  }
+
+  get mode(): QueueMode {
+    return this.#mode;
+  }
+  get seed(): number {
+    return this.#seed;
+  }
+  get position(): number {
+    return this.#position;
+  }
+  get total(): number {
+    return this.#ids.length;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  get finished(): boolean {
+    return !this.#loading && this.#position >= this.#ids.length;
+  }
+  get currentId(): number | undefined {
+    return this.#ids[this.#position];
+  }
+  get view(): SentenceView | undefined {
+    const id = this.currentId;
+    if (id === undefined) return undefined;
+    const fresh = this.#live?.current;
+    if (fresh?.sentence.id === id) return fresh;
+    void this.#cacheVersion;
+    return this.#cache.get(id);
+  }
+
+  /** Builds the queue for a dataset and annotator, resuming the saved mode, seed and position. */
+  async start(datasetId: number, annotatorId: number, change?: Partial<Omit<SavedQueue, 'position'>>): Promise<void> {
+    this.#loading = true;
+    const db = getDb();
+    const saved = await getSetting<SavedQueue>(db, keyOf(datasetId, annotatorId));
+    const mode = change?.mode ?? saved?.mode ?? 'unlabelled';
+    const seed = change?.seed ?? saved?.seed ?? 1;
+    const same = !change || (mode === saved?.mode && seed === saved?.seed);
+    const ids = orderQueue({ ids: await listSentenceIds(db, datasetId), mode, seed, labelledByMe: await labelledSentenceIds(db, annotatorId) });
+    this.#key = { datasetId, annotatorId };
+    this.#ids = ids;
+    this.#mode = mode;
+    this.#seed = seed;
+    // The 'unlabelled' queue is rebuilt without what was labelled, so it starts again at its head.
+    this.#cache.clear();
+    this.#move(same && mode !== 'unlabelled' ? Math.min(saved?.position ?? 0, ids.length) : 0);
+    this.#loading = false;
+  }
+
+  label(label: string): Promise<void> {
+    const id = this.currentId;
+    if (id === undefined) return Promise.resolve();
+    const position = this.#position;
+    this.#cache.delete(id);
+    this.#move(position + 1);
+    return this.#run(() => this.workspace.label(id, label, position));
+  }
+
+  next(): void {
+    this.#move(this.#position + 1);
+  }
+
+  previous(): void {
+    this.#move(this.#position - 1);
+  }
+
+  undo(): Promise<void> {
+    return this.#run(async () => {
+      const entry = await this.workspace.undo();
+      if (entry?.position !== undefined) this.#move(entry.position);
+    });
+  }
+
+  #move(position: number): void {
+    this.#position = Math.max(0, Math.min(position, this.#ids.length));
+    this.#prefetch(this.#position);
+    void this.#save();
+  }
+
+  #prefetch(position: number): void {
+    if (this.#cache.size > 200) this.#cache.clear();
+    for (const p of [position, position + 1, position + 2, position - 1]) {
+      const id = this.#ids[p];
+      if (id === undefined || this.#cache.has(id)) continue;
+      void sentenceView(getDb(), id).then((view) => {
+        if (!view) return;
+        this.#cache.set(id, view);
+        this.#cacheVersion++;
+      });
+    }
+  }
+
+  #run(step: () => Promise<void>): Promise<void> {
+    const next = this.#chain.then(step);
+    this.#chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async #save(): Promise<void> {
+    if (!this.#key) return;
+    const { datasetId, annotatorId } = this.#key;
+    await setSetting(getDb(), keyOf(datasetId, annotatorId), { mode: this.#mode, seed: this.#seed, position: this.#position } satisfies SavedQueue);
+  }
+}

@@ -1,0 +1,12 @@
+// Main-thread access to the import worker: one shared worker, started on first use.
+import { RpcClient } from '../rpc';
+import type { ImportProtocol } from './protocol';
+
+let client: RpcClient<ImportProtocol> | undefined;
+
+export function importWorker(): RpcClient<ImportProtocol> {
+  client ??= new RpcClient<ImportProtocol>(
+    new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' }),
+  );
+  return client;
+}

@@ -1,0 +1,20 @@
+// Protocol of the import worker: preview a CSV, import it into IndexedDB with progress, cancel (rolled back).
+import type { ImportProgress } from '../../core/csv/pipeline';
+import type { CsvPreview } from '../../core/csv/preview';
+import type { ImportOutcome, ImportRequest } from './import-file';
+
+export type { ImportOutcome, ImportRequest };
+export type ImportProgressEvent = ImportProgress & { resumedRecords: number };
+
+export type ImportProtocol = {
+  requests: {
+    /** Encoding, delimiter, header and first rows, with suggested columns. */
+    'import/preview': { args: { file: File }; result: CsvPreview };
+    /** Streams the file into a new dataset (or resumes one); cancelling rolls it back. */
+    'import/run': { args: { file: File; request: ImportRequest }; result: ImportOutcome };
+  };
+  events: {
+    'import/progress': ImportProgressEvent;
+    'import/rolledBack': { datasetId: number; reason: 'cancelled' | 'error' };
+  };
+};

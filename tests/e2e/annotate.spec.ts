@@ -1,0 +1,160 @@
+// Annoter: keyboard-only labelling with undo that survives a reload, the help dialog, browse/search/bulk, two annotators
+// on two browsers pooling their work through files, and backup → fresh profile → restore.
+import { expect, test } from '@playwright/test';
+import { AnnotatePage } from './pages/AnnotatePage';
+
+test('labels 20 sentences with the keyboard only, undoes one, and keeps everything across a reload', async ({ page }) => {
+  const annotate = new AnnotatePage(page);
+  await annotate.open();
+  await annotate.createAnnotator('Alice');
+  await annotate.expectPosition(1);
+  const total = Number((await annotate.position.textContent())!.match(/sur (\d+)/)![1]);
+  const seen: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    await annotate.expectPosition(i + 1, total);
+    seen.push((await annotate.sentenceCard.getAttribute('data-sentence-id'))!);
+    await annotate.press(String((i % 3) + 1));
+  }
+  await annotate.expectPosition(21, total);
+  await annotate.expectProgress('Alice', 20);
+  // Z goes back to the 20th sentence and removes its label; Ctrl+Z the 19th.
+  await annotate.press('z');
+  await annotate.expectPosition(20, total);
+  await expect(annotate.sentenceCard).toHaveAttribute('data-sentence-id', seen[19]!);
+  await annotate.expectProgress('Alice', 19);
+  await annotate.press('Control+z');
+  await annotate.expectPosition(19, total);
+  await annotate.expectProgress('Alice', 18);
+  // Arrows move without labelling; S skips.
+  await annotate.press('ArrowLeft');
+  await annotate.expectPosition(18, total);
+  // The 18th sentence got key 3: its button shows as pressed.
+  await expect(page.getByRole('button', { name: /inclassable$/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: /^1\s*dissident$/ })).toHaveAttribute('aria-pressed', 'false');
+  await annotate.press('ArrowRight', 's');
+  await annotate.expectPosition(20, total);
+  await annotate.expectProgress('Alice', 18);
+
+  await page.reload();
+  await expect(annotate.currentAnnotator).toContainText('Alice');
+  await annotate.expectProgress('Alice', 18);
+  // The "not yet labelled by me" queue comes back without the 18 labelled sentences.
+  await annotate.expectPosition(1, total - 18);
+});
+
+test('the help dialog lists the shortcuts, blocks them while open, and closes with Escape', async ({ page }) => {
+  const annotate = new AnnotatePage(page);
+  await annotate.open();
+  await annotate.createAnnotator('Alice');
+  await annotate.press('?');
+  await expect(annotate.helpDialog).toBeVisible();
+  await expect(annotate.helpDialog).toContainText('Annuler la dernière étiquette');
+  await annotate.press('1');
+  await annotate.press('Escape');
+  await expect(annotate.helpDialog).toBeHidden();
+  await annotate.expectPosition(1);
+  await annotate.expectProgress('Alice', 0);
+  // Shortcuts are quiet while typing in a field.
+  await annotate.tab('Parcourir');
+  await page.getByLabel('Rechercher dans les phrases').pressSequentially('etat 1 z');
+  await expect(page.getByTestId('browse-count')).toBeVisible();
+  await annotate.tab('Étiqueter');
+  await annotate.expectProgress('Alice', 0);
+});
+
+test('searches without accents, filters and labels a selection in bulk', async ({ page }) => {
+  const annotate = new AnnotatePage(page);
+  await annotate.open();
+  await annotate.createAnnotator('Alice');
+  await annotate.tab('Parcourir');
+  await page.getByLabel('Rechercher dans les phrases').fill('ETAT');
+  const rows = page.getByTestId('browse-row');
+  await expect(rows.first()).toContainText(/[ÉE]tat/i);
+  const count = Number((await page.getByTestId('browse-count').textContent())!.match(/(\d+) phrases/)![1]);
+  expect(count).toBeGreaterThan(3);
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'inclassable' }).click();
+  await page.getByRole('combobox', { name: 'Annotateur', exact: true }).selectOption({ label: 'Alice' });
+  await expect(page.getByTestId('browse-count')).toHaveText(/^2 phrases trouvées/);
+  await expect(rows.first()).toContainText(/Alice\s*inclassable\s*⧉/);
+  await annotate.tab('Étiqueter');
+  await annotate.expectProgress('Alice', 2);
+  // A bulk step is undone at once.
+  await annotate.press('z');
+  await annotate.expectProgress('Alice', 0);
+});
+
+test('two annotators on two browsers pool their work: export, import, merge with the conflict listed', async ({ browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const laptopA = await browser.newContext({ acceptDownloads: true });
+  const laptopB = await browser.newContext({ acceptDownloads: true });
+  const a = new AnnotatePage(await laptopA.newPage());
+  const b = new AnnotatePage(await laptopB.newPage());
+  await a.open();
+  await a.createAnnotator('Alice');
+  await a.press('1', '1', '2');
+  await a.expectProgress('Alice', 3);
+  const fileA = await a.exportCsv(testInfo.outputPath('alice.csv'));
+
+  await b.open();
+  await b.createAnnotator('Bob');
+  await b.press('2', '2');
+  await b.createAnnotator('Alice');
+  // Same seed, same queue: Alice labels her first sentence differently here, after the export above.
+  await b.press('3');
+  const report = await b.importAnnotations(fileA);
+  // The demo dataset's gold labels travel too: every sentence of it is in the file, and all are found here.
+  await expect(report).toContainText(/(\d+) phrases lues : \1 retrouvées, 0 créées\. Étiquettes : 2 ajoutées, 0 remplacées/);
+  await expect(report).toContainText('1 plus anciennes ignorées');
+  await expect(b.page.getByTestId('import-conflicts').getByRole('listitem')).toHaveCount(1);
+  await expect(b.page.getByTestId('import-conflicts')).toContainText('Alice');
+  await b.tab('Étiqueter');
+  await b.expectProgress('Alice', 3);
+  await b.expectProgress('Bob', 2);
+
+  // Back the other way: A receives Bob's labels, and importing the same file twice changes nothing.
+  const fileB = await b.exportCsv(testInfo.outputPath('merged.csv'));
+  const back = await a.importAnnotations(fileB);
+  await expect(back).toContainText('2 ajoutées');
+  await expect(back).toContainText(/Annotateurs : .*Alice/);
+  await expect(back).toContainText(/Annotateurs : .*Bob/);
+  const again = await a.importAnnotations(fileB);
+  await expect(again).toContainText('0 ajoutées, 0 remplacées');
+  await a.tab('Parcourir');
+  await a.page.getByLabel('Accord', { exact: true }).selectOption({ label: 'Désaccord' });
+  await expect(a.page.getByTestId('browse-count')).toHaveText(/^[12] phrases? trouvées?/);
+  await laptopA.close();
+  await laptopB.close();
+});
+
+test('backup, then a fresh browser profile restores identical data; a bad file is refused', async ({ browser }, testInfo) => {
+  const first = await browser.newContext({ acceptDownloads: true });
+  const a = new AnnotatePage(await first.newPage());
+  await a.open();
+  await a.createAnnotator('Alice');
+  await a.press('1', '2', '3', '1');
+  await a.expectProgress('Alice', 4);
+  const path = testInfo.outputPath('backup.json');
+  await a.backup(path);
+  const before = await a.dumpDatabase();
+
+  const second = await browser.newContext();
+  const b = new AnnotatePage(await second.newPage());
+  await b.open();
+  await b.tab('Échanges et sauvegarde');
+  const bad = testInfo.outputPath('bad.json');
+  (await import('node:fs')).writeFileSync(bad, '{"format":"autre chose"}');
+  await b.page.getByTestId('backup-file').setInputFiles(bad);
+  await expect(b.page.getByRole('alert')).toContainText('ce n’est pas une sauvegarde Dissidentia');
+  await b.restore(path);
+  await expect(b.currentAnnotator).toContainText('Alice');
+  await b.tab('Étiqueter');
+  await b.expectProgress('Alice', 4);
+  const after = await b.dumpDatabase();
+  for (const table of ['datasets', 'answers', 'sentences', 'annotators', 'annotations', 'guidelines', 'models']) {
+    expect(after[table], table).toEqual(before[table]);
+  }
+  await first.close();
+  await second.close();
+});

@@ -1,0 +1,188 @@
+// Annotation repositories on fake-indexeddb: demo seeding, labels with undo, gold rules, guideline versions, merge
+// imports from another laptop (with conflicts), the shared dev file, and backup/restore.
+import 'fake-indexeddb/auto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { toAnnotationsCsv } from '../../src/lib/core/annotation/export-formats';
+import { detectCsvColumns, parseCsvText, readCsvAnnotations } from '../../src/lib/core/annotation/import-parse';
+import { DEFAULT_LABELS } from '../../src/lib/core/annotation/labels';
+import { demoCorpus } from '../../src/lib/demo/corpus';
+import { DissidentiaDb } from '../../src/lib/db/db';
+import { importAnnotations } from '../../src/lib/db/repos/annotation-exchange';
+import { goldLabels, labelMany, restoreLabels, setLabel } from '../../src/lib/db/repos/annotations';
+import { createAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator } from '../../src/lib/db/repos/annotators';
+import { createBackup, parseBackup, restoreBackup, serialiseBackup } from '../../src/lib/db/repos/backup';
+import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
+import { currentGuideline, listGuidelines, saveGuidelineVersion } from '../../src/lib/db/repos/guidelines';
+import { datasetProgress, exchangeSentences, searchSentences, sentenceView } from '../../src/lib/db/repos/workspace-queries';
+
+const fresh = () => new DissidentiaDb(`test-${Math.random()}`);
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const devCsv = path.resolve(repoRoot, '../shared/data/dissidentia-dev.csv');
+const demoSentences = demoCorpus.answers.reduce((n, a) => n + a.sentences.length, 0);
+
+async function demoWithAnnotators(db: DissidentiaDb) {
+  const datasetId = await ensureDemoDataset(db);
+  const alice = await createAnnotator(db, 'Alice');
+  const bob = await createAnnotator(db, 'Bob');
+  const ids = (await db.sentences.where('datasetId').equals(datasetId).primaryKeys()) as number[];
+  return { datasetId, alice, bob, ids };
+}
+
+describe('demo seeding', () => {
+  it('creates the demo dataset once, sentences located in their answers, corpus labels as gold', async () => {
+    const db = fresh();
+    const [a, b] = await Promise.all([ensureDemoDataset(db), ensureDemoDataset(db)]);
+    expect(a).toBe(b);
+    expect(await ensureDemoDataset(db)).toBe(a);
+    expect(await db.datasets.count()).toBe(1);
+    expect(await db.sentences.count()).toBe(demoSentences);
+    const sentences = await db.sentences.toArray();
+    const answers = new Map((await db.answers.toArray()).map((x) => [x.id, x]));
+    for (const s of sentences) expect(answers.get(s.answerId)!.text.slice(s.start, s.end)).toBe(s.text);
+    const gold = await goldLabels(db, a);
+    expect(gold).toHaveLength(demoSentences);
+    expect(gold.filter((g) => g.label === 'dissident')).toHaveLength(demoCorpus.answers.flatMap((x) => x.sentences).filter((s) => s.label === 'dissident').length);
+    expect(await listAnnotators(db)).toEqual([]);
+  });
+});
+
+describe('labels', () => {
+  it('keeps one label per annotator and sentence, and undo puts back exactly what was there', async () => {
+    const db = fresh();
+    const { alice, ids } = await demoWithAnnotators(db);
+    const first = await setLabel(db, { sentenceId: ids[0]!, annotatorId: alice, label: 'dissident', guidelineVersion: 1 });
+    expect(first).toBeUndefined();
+    const second = await setLabel(db, { sentenceId: ids[0]!, annotatorId: alice, label: 'inclassable', guidelineVersion: 2 });
+    expect(second).toMatchObject({ label: 'dissident', guidelineVersion: 1 });
+    expect(await db.annotations.where('annotatorId').equals(alice).count()).toBe(1);
+    await restoreLabels(db, [{ sentenceId: ids[0]!, annotatorId: alice, previous: second }]);
+    expect((await db.annotations.where('annotatorId').equals(alice).first())?.label).toBe('dissident');
+    await restoreLabels(db, [{ sentenceId: ids[0]!, annotatorId: alice, previous: first }]);
+    expect(await db.annotations.where('annotatorId').equals(alice).count()).toBe(0);
+  });
+
+  it('labels many at once as bulk, and computes progress and the majority where there is no gold', async () => {
+    const db = fresh();
+    const { datasetId, alice, bob, ids } = await demoWithAnnotators(db);
+    await labelMany(db, ids.slice(0, 3), alice, 'dissident', 1);
+    expect((await db.annotations.where('annotatorId').equals(alice).toArray()).every((a) => a.bulk)).toBe(true);
+    await setLabel(db, { sentenceId: ids[0]!, annotatorId: bob, label: 'non dissident', guidelineVersion: 1 });
+    const progress = await datasetProgress(db, datasetId);
+    expect(progress).toMatchObject({ total: demoSentences, labelled: 3, gold: demoSentences });
+    expect(progress.perAnnotator).toEqual(expect.arrayContaining([{ annotatorId: alice, count: 3 }, { annotatorId: bob, count: 1 }]));
+    // A dataset without gold: the majority of alice and bob (a tie on the first sentence gives none).
+    await db.annotations.where('annotatorId').noneOf([alice, bob]).delete();
+    const gold = await goldLabels(db, datasetId);
+    expect(gold.map((g) => [g.sentenceId, g.label, g.source])).toEqual([
+      [ids[1], 'dissident', 'majority'],
+      [ids[2], 'dissident', 'majority'],
+    ]);
+    const view = await sentenceView(db, ids[1]!);
+    expect(view?.next?.index).toBe(view!.sentence.index + 1);
+  });
+
+  it('searches without accents or case, with label, annotator and agreement filters', async () => {
+    const db = fresh();
+    const { datasetId, alice, bob, ids } = await demoWithAnnotators(db);
+    const target = (await db.sentences.get(ids[0]!))!;
+    const word = target.text.split(/\s+/).find((w) => w.length > 5)!;
+    const found = await searchSentences(db, { datasetId, text: word.toUpperCase().normalize('NFD').replace(/\p{M}/gu, '') });
+    expect(found.rows.map((r) => r.sentence.id)).toContain(target.id);
+    await setLabel(db, { sentenceId: ids[0]!, annotatorId: alice, label: 'dissident', guidelineVersion: 1 });
+    await setLabel(db, { sentenceId: ids[0]!, annotatorId: bob, label: 'inclassable', guidelineVersion: 1 });
+    await setLabel(db, { sentenceId: ids[1]!, annotatorId: bob, label: 'inclassable', guidelineVersion: 1 });
+    expect((await searchSentences(db, { datasetId, agreement: 'disagree' })).rows.map((r) => r.sentence.id)).toEqual([ids[0]]);
+    expect((await searchSentences(db, { datasetId, annotatorId: bob, label: 'inclassable' })).total).toBe(2);
+    expect((await searchSentences(db, { datasetId, label: 'none' })).total).toBe(demoSentences - 2);
+  });
+});
+
+describe('annotators and guideline', () => {
+  it('refuses duplicate and reserved names, remembers the current annotator', async () => {
+    const db = fresh();
+    const id = await createAnnotator(db, 'Alice');
+    await expect(createAnnotator(db, 'Alice')).rejects.toThrow('déjà');
+    await expect(createAnnotator(db, 'gold')).rejects.toThrow('réservé');
+    await setCurrentAnnotator(db, id);
+    expect((await getCurrentAnnotator(db))?.name).toBe('Alice');
+  });
+  it('seeds version 1 from the French guideline and saves edits as new versions', async () => {
+    const db = fresh();
+    const v1 = await currentGuideline(db);
+    expect(v1).toMatchObject({ version: 1, labels: [...DEFAULT_LABELS] });
+    expect(v1.markdown).toContain('véhémence');
+    await saveGuidelineVersion(db, '# v2', ['dissident', 'non dissident']);
+    expect((await currentGuideline(db)).version).toBe(2);
+    expect((await listGuidelines(db)).map((g) => g.version)).toEqual([2, 1]);
+    await expect(saveGuidelineVersion(db, 'x', ['a', 'a'])).rejects.toThrow('même nom');
+  });
+});
+
+describe('merging annotations from another laptop', () => {
+  it('adds other annotators, keeps the latest for the same one, lists conflicts, and is idempotent', async () => {
+    const [laptopA, laptopB] = [fresh(), fresh()];
+    const a = await demoWithAnnotators(laptopA);
+    const b = await demoWithAnnotators(laptopB);
+    await setLabel(laptopA, { sentenceId: a.ids[0]!, annotatorId: a.alice, label: 'dissident', guidelineVersion: 1, createdAt: 100 });
+    await setLabel(laptopA, { sentenceId: a.ids[1]!, annotatorId: a.alice, label: 'dissident', guidelineVersion: 1, createdAt: 100 });
+    await setLabel(laptopB, { sentenceId: b.ids[0]!, annotatorId: b.bob, label: 'non dissident', guidelineVersion: 1, createdAt: 200 });
+    await setLabel(laptopB, { sentenceId: b.ids[1]!, annotatorId: b.alice, label: 'inclassable', guidelineVersion: 1, createdAt: 300 });
+    const exported = await exchangeSentences(laptopB, b.datasetId);
+    const csv = toAnnotationsCsv(exported.sentences, exported.annotators);
+    const table = parseCsvText(csv);
+    const parsed = readCsvAnnotations(table, detectCsvColumns(table, DEFAULT_LABELS), DEFAULT_LABELS, 250);
+    const report = await importAnnotations(laptopA, parsed, 'import');
+    expect(report).toMatchObject({ sentences: demoSentences, matched: demoSentences, created: 0, added: 1, updated: 1 });
+    expect(report.conflicts).toEqual([expect.objectContaining({ annotator: 'Alice', local: { label: 'dissident', createdAt: 100 }, incoming: { label: 'inclassable', createdAt: 250 }, kept: 'incoming' })]);
+    const labelsA = await laptopA.annotations.where('annotatorId').anyOf([a.alice, a.bob]).toArray();
+    expect(labelsA.map((l) => `${l.sentenceId}:${l.annotatorId}:${l.label}`).sort()).toEqual(
+      [`${a.ids[0]}:${a.alice}:dissident`, `${a.ids[0]}:${a.bob}:non dissident`, `${a.ids[1]}:${a.alice}:inclassable`].sort(),
+    );
+    const again = await importAnnotations(laptopA, parsed, 'import');
+    expect(again).toMatchObject({ added: 0, updated: 0, conflicts: [] });
+    expect(await laptopA.datasets.count()).toBe(1);
+  });
+
+  it.skipIf(!existsSync(devCsv))(`imports the shared dev file (${devCsv}) as a new dataset with three annotators and gold`, async () => {
+    const db = fresh();
+    const table = parseCsvText(readFileSync(devCsv, 'utf8'));
+    const mapping = detectCsvColumns(table, DEFAULT_LABELS);
+    expect(mapping.filter((m) => m.role === 'annotator').map((m) => m.annotator)).toEqual(['a', 'b', 'c']);
+    const report = await importAnnotations(db, readCsvAnnotations(table, mapping, DEFAULT_LABELS, 0), 'dissidentia-dev');
+    // Rows repeated in the file (same answer, same sentence) become one sentence.
+    const distinct = new Set(table.rows.map((r) => `${r.answer_id}|${r.sentence_index}|${r.text!.trim().toLowerCase()}`)).size;
+    expect(report.sentences).toBe(table.rows.length);
+    expect(report.created).toBe(distinct);
+    expect(report.annotators.sort()).toEqual(['a', 'b', 'c', 'gold']);
+    expect((await db.datasets.get(report.datasetId!))?.source).toBe('annotations');
+    const gold = await goldLabels(db, report.datasetId);
+    expect(gold.filter((g) => g.source === 'gold').length).toBe(distinct);
+    expect(gold.filter((g) => g.label === 'dissident')).toHaveLength(205);
+  });
+});
+
+describe('backup', () => {
+  it('restores into a fresh database identically, and refuses a bad file leaving data untouched', async () => {
+    const db = fresh();
+    const { alice } = await demoWithAnnotators(db);
+    await setCurrentAnnotator(db, alice);
+    await currentGuideline(db);
+    await db.models.add({ name: 'm', kind: 'baseline', createdAt: 1, data: { w: new Float64Array([0.5, -1]) } } as never);
+    const text = serialiseBackup(await createBackup(db));
+    const other = fresh();
+    await restoreBackup(other, parseBackup(text));
+    const a = await createBackup(db);
+    const b = await createBackup(other);
+    expect(b.tables).toEqual(a.tables);
+    expect((b.tables.models[0]!.data as { w: Float64Array }).w).toBeInstanceOf(Float64Array);
+    expect(() => parseBackup('{"format":"autre"}')).toThrow('pas une sauvegarde Dissidentia');
+    expect(() => parseBackup('pas du json')).toThrow('Vos données actuelles n’ont pas été modifiées');
+    const broken = JSON.parse(text) as { tables: Record<string, unknown> };
+    delete broken.tables.annotations;
+    expect(() => parseBackup(JSON.stringify(broken))).toThrow('« annotations » manque');
+    expect(await other.sentences.count()).toBe(demoSentences);
+  });
+});
