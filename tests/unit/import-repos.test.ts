@@ -159,3 +159,23 @@ async function importUntil(db: DissidentiaDb, answers: number): Promise<number> 
   }).catch(() => undefined);
   return id;
 }
+
+describe('deleteDataset', () => {
+  it('removes the dataset with its answers, sentences and their annotations, and nothing of another dataset', async () => {
+    const db = fresh();
+    const seed = async (name: string) => {
+      const datasetId = await createDataset(db, { name, source: 'csv', status: 'ready' });
+      const answerId = await db.answers.add({ datasetId, externalId: name, text: 'Une phrase.' } as never);
+      const sentenceId = await db.sentences.add({ datasetId, answerId, index: 0, text: 'Une phrase.', start: 0, end: 11, hash: name } as never);
+      await db.annotations.add({ sentenceId, annotatorId: 1, label: 'dissident', guidelineVersion: 1, createdAt: 0 } as never);
+      return datasetId;
+    };
+    const gone = await seed('a');
+    const kept = await seed('b');
+    await deleteDataset(db, gone);
+    expect(await getDataset(db, gone)).toBeUndefined();
+    expect(await db.answers.count()).toBe(1);
+    expect(await db.sentences.count()).toBe(1);
+    expect((await db.annotations.toArray()).map((a) => a.sentenceId)).toEqual(await db.sentences.where('datasetId').equals(kept).primaryKeys());
+  });
+});

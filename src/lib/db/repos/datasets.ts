@@ -94,12 +94,14 @@ export async function renameDataset(db: DissidentiaDb, id: number, name: string)
 }
 
 /**
- * Deletes a dataset with its answers and sentences (the rollback of an import). The dataset row goes first,
- * in its own transaction, so that no screen ever sees a dataset whose rows are half gone.
+ * Deletes a dataset with its answers, sentences and their annotations (the rollback of an import). The dataset
+ * row goes first, in its own transaction, so that no screen ever sees a dataset whose rows are half gone.
  */
 export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void> {
   await db.datasets.update(id, { status: 'cancelled' });
-  await db.transaction('rw', db.answers, db.sentences, async () => {
+  await db.transaction('rw', db.answers, db.sentences, db.annotations, async () => {
+    const sentenceIds = await db.sentences.where('datasetId').equals(id).primaryKeys();
+    await db.annotations.where('sentenceId').anyOf(sentenceIds).delete();
     await db.sentences.where('datasetId').equals(id).delete();
     await db.answers.where('datasetId').equals(id).delete();
   });
