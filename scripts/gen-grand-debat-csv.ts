@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../src/lib/core/random';
 
 const FIXED = ['id', 'reference', 'title', 'createdAt', 'publishedAt', 'updatedAt', 'trashed', 'trashedStatus', 'authorId', 'authorType', 'authorZipCode'];
 export const ORGANISATION_QUESTION =
@@ -60,18 +61,6 @@ export function headers(prefix: 'base64' | 'q' | 'none' = 'base64'): string[] {
       return prefix === 'none' ? q : `${prefix === 'q' ? `Q${n}` : b64(`Question:${n}`)} - ${q}`;
     }),
   ];
-}
-
-/** A small seeded generator (mulberry32) so every run writes the same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUBJECTS = ["l'État", 'les élus', 'la préfecture', 'les services publics', "l'administration", 'le millefeuille territorial', 'les impôts', 'les fonctionnaires', 'la mairie', 'le gouvernement', 'les régions', 'le Sénat', 'les citoyens', 'la Poste', "l'hôpital"];
@@ -140,7 +129,7 @@ export interface GenerateOptions {
 
 /** Yields the file as text pieces (the header first, then one record or splice at a time). */
 export function* generate(options: GenerateOptions): Generator<string> {
-  const r = rng(options.seed ?? 1);
+  const r = mulberry32(options.seed ?? 1);
   const eol = options.crlf ? '\r\n' : '\n';
   const head = headers(options.prefix);
   yield (options.bom ? '\ufeff' : '') + head.map(quote).join(',') + eol;

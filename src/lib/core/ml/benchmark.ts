@@ -1,6 +1,6 @@
 // Timing helpers shared by the Node benchmark (scripts/bench/train.ts) and an in-browser run: no Node APIs here.
 import { predictProba, trainBaseline } from './model';
-import { mulberry32, randomInt } from './random';
+import { mulberry32, randomInt } from '../random';
 import type { BaselineModel, TrainOptionsInput } from './types';
 
 export interface TrainingTiming {

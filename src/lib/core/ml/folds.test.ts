@@ -1,7 +1,7 @@
 // Tests: Stratified folds, resampling and the seeded generator.
 import { describe, expect, it } from 'vitest';
 import { rebalance, stratifiedKFold, stratifiedSubset } from './folds';
-import { deriveSeed, mulberry32, shuffleInPlace } from './random';
+import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
 
 const labels = Array.from({ length: 103 }, (_, i) => (i % 4 === 0 ? 1 : 0)); // 26 positives, 77 negatives
 

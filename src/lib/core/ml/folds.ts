@@ -1,5 +1,5 @@
 // Stratified k-fold splits, stratified subsets and class rebalancing by resampling; all seeded.
-import { mulberry32, randomInt, shuffleInPlace, type Rng } from './random';
+import { mulberry32, randomInt, shuffleInPlace, type Rng } from '../random';
 
 export interface Fold {
   train: Int32Array;

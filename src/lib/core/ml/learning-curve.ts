@@ -5,7 +5,7 @@ import { stratifiedSubset, type Fold } from './folds';
 import { predictLogistic } from './logistic';
 import { fitLogisticAuto } from './logistic-gram';
 import { mean, rocAuc, std } from './metrics';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../random';
 import type { CandidateScores } from './search';
 import type { LearningCurvePoint, TrainHooks, TrainOptions } from './types';
 

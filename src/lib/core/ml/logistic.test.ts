@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { minimiseLbfgs } from './lbfgs';
 import { balancedWeights, fitLogistic } from './logistic';
 import { fitLogisticGram, gramMatrix } from './logistic-gram';
-import { mulberry32 } from './random';
+import { mulberry32 } from '../random';
 import { csrFromDense } from './sparse';
 
 /** A small dense problem: n rows, d features, labels from a noisy linear rule. */

@@ -3,7 +3,7 @@ import { yieldAndCheck } from './abort';
 import { stratifiedKFold } from './folds';
 import { averagePrecision, mean, rocAuc, std, thresholdMetrics } from './metrics';
 import { predictProba } from './predict';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../random';
 import { resolveOptions, round, trainBaseline } from './train';
 import type { Hyperparameters, TrainHooks, TrainOptionsInput } from './types';
 

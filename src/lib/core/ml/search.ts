@@ -6,7 +6,7 @@ import type { Fold } from './folds';
 import { predictLogistic } from './logistic';
 import { fitLogisticGram, gramMatrix } from './logistic-gram';
 import { mean, rocAuc, std, thresholdMetrics } from './metrics';
-import { deriveSeed, mulberry32, randomInt } from './random';
+import { deriveSeed, mulberry32, randomInt } from '../random';
 import type { Hyperparameters, SearchResult, SearchSpace, TrainHooks, TrainOptions } from './types';
 
 export function gridCandidates(space: SearchSpace): Hyperparameters[] {

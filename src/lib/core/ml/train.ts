@@ -6,7 +6,7 @@ import { stratifiedKFold } from './folds';
 import { learningCurve } from './learning-curve';
 import { fitLogisticAuto } from './logistic-gram';
 import { averagePrecision, thresholdMetrics } from './metrics';
-import { deriveSeed } from './random';
+import { deriveSeed } from '../random';
 import { bestIndex, candidatesFor, crossValidate, summarise } from './search';
 import {
   DEFAULT_TRAIN_OPTIONS,
