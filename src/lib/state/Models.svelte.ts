@@ -100,10 +100,10 @@ export class ModelsState {
     await updateModel(getDb(), model.id, { data });
   }
 
-  /** The model as a downloadable JSON file (the same format the CLI reads and writes). */
-  exportFile(model: StoredModel): File {
+  /** The model as a JSON file's name and text (the same format the CLI reads and writes). */
+  exportFile(model: StoredModel): { name: string; text: string } {
     const safe = model.name.replace(/[^\p{L}\p{N}_-]+/gu, '-');
-    return new File([serialiseModel(model.data as BaselineModel)], `${safe}.model.json`, { type: 'application/json' });
+    return { name: `${safe}.model.json`, text: serialiseModel(model.data as BaselineModel) };
   }
 
   /** Imports a model file; a bad file is refused with the loader's French reason and nothing is stored. */

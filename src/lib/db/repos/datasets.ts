@@ -1,6 +1,6 @@
 // Datasets: create while importing, list the ready ones, find interrupted imports, mark ready, delete with their rows.
 import type { DatasetOverview } from '../../core/csv/overview';
-import type { MalformedRecord } from '../../core/csv/validate';
+import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
 
 /** Where an interrupted import stands: records already read and stored, written with each batch. */
@@ -10,23 +10,8 @@ export interface ImportCheckpoint {
   sentences: number;
 }
 
-/** The import report kept with a dataset (the summary of the pipeline, without the overview). */
-export interface StoredImportReport {
-  records: number;
-  answers: number;
-  emptyAnswers: number;
-  sentences: number;
-  malformedRows: number;
-  malformed: MalformedRecord[];
-  encoding: string;
-  bom: boolean;
-  delimiter: string;
-  column: string;
-  idColumn: string | null;
-  keptColumns: string[];
-  durationMs: number;
-  resumed: boolean;
-}
+/** The import report kept with a dataset: the pipeline's summary without the overview (kept apart). */
+export type StoredImportReport = Omit<ImportSummary, 'overview' | 'columnIndex'> & { resumed: boolean };
 
 /** What `Dataset.info` holds for imported datasets. */
 export interface DatasetInfo {
