@@ -11,9 +11,9 @@ const FIXTURES = 'tests/fixtures/import';
 const TMP = join(tmpdir(), 'dissidentia-e2e-import');
 mkdirSync(TMP, { recursive: true });
 
-/** A synthetic Grand Débat file big enough to be caught mid-import. */
-function bigFile(answers: number): string {
-  const path = join(TMP, `grand-debat-${answers}.csv`);
+/** A synthetic Grand Débat file big enough to be caught mid-import; one per test, as tests run in parallel. */
+function bigFile(answers: number, name: string): string {
+  const path = join(TMP, `grand-debat-${answers}-${name}.csv`);
   writeFileSync(path, [...generate({ answers, seed: 5, malformed: 3 })].join(''));
   return path;
 }
@@ -94,7 +94,7 @@ test('bad input gets a French message and leaves stored datasets intact', async 
 
 test('cancelling mid-import rolls everything back and says so', async ({ page }) => {
   test.setTimeout(120_000);
-  const path = bigFile(8_000);
+  const path = bigFile(8_000, 'cancel');
   const data = new DataPage(page);
   await data.open();
   await data.chooseAndPreview(path);
@@ -110,7 +110,7 @@ test('cancelling mid-import rolls everything back and says so', async ({ page })
 
 test('a tab closed mid-import leaves a resumable import, hidden until resumed', async ({ page, context }) => {
   test.setTimeout(180_000);
-  const path = bigFile(8_000);
+  const path = bigFile(8_000, 'closed-tab');
   const data = new DataPage(page);
   await data.open();
   await data.chooseAndPreview(path);

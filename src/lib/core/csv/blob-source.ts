@@ -1,5 +1,6 @@
 // A byte source over a Blob or File (browser, worker, Node 20): slices read one ahead, so the disk read of the
 // next chunk overlaps the parsing of this one; the whole file is never in memory.
+import { ImportError } from './errors';
 import type { ByteSource } from './pipeline';
 
 export const CHUNK_BYTES = 1024 * 1024;
@@ -8,7 +9,14 @@ export function blobSource(blob: Blob, chunkSize = CHUNK_BYTES): ByteSource {
   return {
     size: blob.size,
     async *chunks() {
-      const read = (at: number) => blob.slice(at, Math.min(blob.size, at + chunkSize)).arrayBuffer();
+      // A file changed on disk after it was picked fails with NotReadableError: say so in French.
+      const read = (at: number) =>
+        blob
+          .slice(at, Math.min(blob.size, at + chunkSize))
+          .arrayBuffer()
+          .catch((error: unknown) => {
+            throw (error as Error)?.name === 'NotReadableError' ? new ImportError('unreadable') : error;
+          });
       let next = blob.size > 0 ? read(0) : undefined;
       for (let at = 0; next; at += chunkSize) {
         const current = await next;

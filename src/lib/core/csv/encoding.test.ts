@@ -51,3 +51,14 @@ describe('StreamDecoder', () => {
     expect(error?.message).toMatch(/Encodage invalide vers l’octet 20/);
   });
 });
+
+describe('a file that cannot be read any more', () => {
+  it('fails with a French message asking to choose it again', async () => {
+    const { blobSource } = await import('./blob-source');
+    const notReadable = Object.assign(new Error('The requested file could not be read'), { name: 'NotReadableError' });
+    // A File whose bytes changed on disk after it was picked: every read rejects like Chromium's does.
+    const vanished = { size: 10, slice: () => ({ arrayBuffer: () => Promise.reject(notReadable) }) } as unknown as Blob;
+    const chunks = blobSource(vanished).chunks();
+    await expect(chunks.next()).rejects.toThrow('Le fichier n’a pas pu être lu');
+  });
+});

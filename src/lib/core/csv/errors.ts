@@ -10,7 +10,8 @@ export type ImportErrorCode =
   | 'invalidEncoding'
   | 'noTextColumn'
   | 'noRecords'
-  | 'fileChanged';
+  | 'fileChanged'
+  | 'unreadable';
 
 const MESSAGES: Record<ImportErrorCode, (d: Record<string, string | number>) => string> = {
   empty: () => 'Le fichier est vide : il ne contient aucune donnée.',
@@ -23,6 +24,7 @@ const MESSAGES: Record<ImportErrorCode, (d: Record<string, string | number>) => 
   noTextColumn: (d) => `Colonne de texte introuvable : « ${d.column} ».`,
   noRecords: () => 'Le fichier n’a qu’une ligne d’en-tête et aucune réponse.',
   fileChanged: () => 'Ce n’est pas le même fichier que celui de l’import interrompu (taille ou contenu différents).',
+  unreadable: () => 'Le fichier n’a pas pu être lu : il a sans doute été modifié, déplacé ou supprimé depuis qu’il a été choisi. Choisissez-le à nouveau.',
 };
 
 /** Bad input: the message says in French what is wrong and what to do. */
