@@ -58,7 +58,7 @@ describe('a file that cannot be read any more', () => {
     const notReadable = Object.assign(new Error('The requested file could not be read'), { name: 'NotReadableError' });
     // A File whose bytes changed on disk after it was picked: every read rejects like Chromium's does.
     const vanished = { size: 10, slice: () => ({ arrayBuffer: () => Promise.reject(notReadable) }) } as unknown as Blob;
-    const chunks = blobSource(vanished).chunks();
+    const chunks = blobSource(vanished).chunks()[Symbol.asyncIterator]();
     await expect(chunks.next()).rejects.toThrow('Le fichier n’a pas pu être lu');
   });
 });
