@@ -6,6 +6,11 @@ source scripts/ensure-chromium.sh
 rm -rf test-results
 mkdir -p test-results
 
+# Types first: svelte-check on the app, then the workers', Node's and the tests' tsconfigs.
+npm run --silent check
+check_status=$?
+[ $check_status -eq 0 ] || echo "La vérification des types a échoué (npm run check)." >&2
+
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 unit_status=$?
 E2E_PORT="${E2E_PORT:-4173}" npx playwright test
@@ -13,4 +18,4 @@ e2e_status=$?
 
 npx tsx scripts/test-summary.ts test-results/unit.json "test-results/e2e-${E2E_PORT:-4173}.json"
 summary_status=$?
-[ $unit_status -eq 0 ] && [ $e2e_status -eq 0 ] && [ $summary_status -eq 0 ]
+[ $check_status -eq 0 ] && [ $unit_status -eq 0 ] && [ $e2e_status -eq 0 ] && [ $summary_status -eq 0 ]
