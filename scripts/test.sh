@@ -16,6 +16,6 @@ unit_status=$?
 E2E_PORT="${E2E_PORT:-4173}" npx playwright test
 e2e_status=$?
 
-npx tsx scripts/test-summary.ts test-results/unit.json "test-results/e2e-${E2E_PORT:-4173}.json"
+TYPECHECK_STATUS=$check_status npx tsx scripts/test-summary.ts test-results/unit.json "test-results/e2e-${E2E_PORT:-4173}.json"
 summary_status=$?
 [ $check_status -eq 0 ] && [ $unit_status -eq 0 ] && [ $e2e_status -eq 0 ] && [ $summary_status -eq 0 ]
