@@ -3,8 +3,9 @@ import { liveQuery } from 'dexie';
 import { createSubscriber } from 'svelte/reactivity';
 
 export class LiveQuery<T> {
-  #value = $state.raw<T>(undefined as T);
-  #error = $state<unknown>();
+  // Plain fields: createSubscriber's update() is what makes readers of `current` run again.
+  #value: T;
+  #error: unknown;
   #subscribe: () => void;
 
   constructor(query: () => Promise<T> | T, initial: T) {

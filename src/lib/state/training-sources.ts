@@ -1,6 +1,6 @@
 // Where training sentences come from: the embedded demo corpus, or a dataset's gold labels.
 import type { DissidentiaDb } from '../db/db';
-import { goldLabels } from '../db/repos/annotations';
+import { goldLabels, type GoldLabel } from '../db/repos/annotations';
 import { listDatasets } from '../db/repos/datasets';
 import { currentGuideline } from '../db/repos/guidelines';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
@@ -32,8 +32,11 @@ export function demoSource(): TrainingSource {
 const POSITIVE = 'dissident';
 const EXCLUDED = 'inclassable';
 
+const trainable = (labels: readonly GoldLabel[]) => labels.filter((g) => g.label !== EXCLUDED);
+
+/** A dataset's labelled sentences, read when training starts so the newest labels are used. */
 async function datasetTrainingSet(db: DissidentiaDb, datasetId: number): Promise<TrainingSet> {
-  const gold = (await goldLabels(db, datasetId)).filter((g) => g.label !== EXCLUDED);
+  const gold = trainable(await goldLabels(db, datasetId));
   return {
     texts: gold.map((g) => g.text),
     labels: gold.map((g) => (g.label === POSITIVE ? 1 : 0)),
@@ -41,13 +44,16 @@ async function datasetTrainingSet(db: DissidentiaDb, datasetId: number): Promise
   };
 }
 
-/** One source per dataset holding gold (or majority) labels; the labels are read again when training starts. */
+/** One source per dataset holding gold (or majority) labels, counted from a single pass over the annotations. */
 export async function datasetSources(db: DissidentiaDb): Promise<TrainingSource[]> {
-  const sources: TrainingSource[] = [];
-  for (const dataset of await listDatasets(db)) {
-    const { texts } = await datasetTrainingSet(db, dataset.id);
-    if (texts.length === 0) continue;
-    sources.push({ id: `dataset-${dataset.id}`, label: dataset.name, count: texts.length, load: () => datasetTrainingSet(db, dataset.id) });
-  }
-  return sources;
+  const counts = new Map<number, number>();
+  for (const g of trainable(await goldLabels(db))) counts.set(g.datasetId, (counts.get(g.datasetId) ?? 0) + 1);
+  return (await listDatasets(db))
+    .filter((dataset) => counts.has(dataset.id))
+    .map((dataset) => ({
+      id: `dataset-${dataset.id}`,
+      label: dataset.name,
+      count: counts.get(dataset.id) ?? 0,
+      load: () => datasetTrainingSet(db, dataset.id),
+    }));
 }

@@ -82,6 +82,7 @@ export async function labelledSentenceIds(db: DissidentiaDb, annotatorId: number
 
 export interface GoldLabel {
   sentenceId: number;
+  datasetId: number;
   text: string;
   label: string;
   source: GoldSource;
@@ -109,7 +110,7 @@ export async function goldLabels(db: DissidentiaDb, datasetId?: number): Promise
       if (!sentence || (datasetId !== undefined && sentence.datasetId !== datasetId)) return;
       const entry = bySentence.get(ids[i]!)!;
       const reference = goldOf(entry.gold, entry.others);
-      if (reference) out.push({ sentenceId: sentence.id, text: sentence.text, label: reference.label, source: reference.source });
+      if (reference) out.push({ sentenceId: sentence.id, datasetId: sentence.datasetId, text: sentence.text, label: reference.label, source: reference.source });
     });
     return out;
   });
