@@ -31,7 +31,10 @@ test('moving the threshold changes the confusion matrix, and saving keeps it', a
   const before = await page.getByTestId('confusion').textContent();
   await page.getByLabel(/Seuil de décision/).fill('0.9');
   await expect(page.getByTestId('confusion')).not.toHaveText(before ?? '');
-  await page.getByRole('button', { name: 'Enregistrer ce seuil' }).click();
+  const save = page.getByRole('button', { name: 'Enregistrer ce seuil' });
+  await save.click();
+  // Once stored, the model's threshold equals the slider's and there is nothing left to save.
+  await expect(save).toBeDisabled();
   await page.reload();
   await expect(page.getByLabel(/Seuil de décision/)).toHaveValue('0.9');
 });
