@@ -15,6 +15,7 @@ import { goldLabels, labelMany, restoreLabels, setLabel } from '../../src/lib/db
 import { createAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator } from '../../src/lib/db/repos/annotators';
 import { createBackup, parseBackup, restoreBackup, serialiseBackup } from '../../src/lib/db/repos/backup';
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
+import { countAllSentences, datasetSentences, getSentence, listSentenceIds } from '../../src/lib/db/repos/sentences';
 import { currentGuideline, listGuidelines, saveGuidelineVersion } from '../../src/lib/db/repos/guidelines';
 import { datasetProgress, exchangeSentences, searchSentences, sentenceView } from '../../src/lib/db/repos/workspace-queries';
 
@@ -27,7 +28,7 @@ async function demoWithAnnotators(db: DissidentiaDb) {
   const datasetId = await ensureDemoDataset(db);
   const alice = await createAnnotator(db, 'Alice');
   const bob = await createAnnotator(db, 'Bob');
-  const ids = (await db.sentences.where('datasetId').equals(datasetId).primaryKeys()) as number[];
+  const ids = await listSentenceIds(db, datasetId);
   return { datasetId, alice, bob, ids };
 }
 
@@ -38,8 +39,9 @@ describe('demo seeding', () => {
     expect(a).toBe(b);
     expect(await ensureDemoDataset(db)).toBe(a);
     expect(await db.datasets.count()).toBe(1);
-    expect(await db.sentences.count()).toBe(demoSentences);
-    const sentences = await db.sentences.toArray();
+    expect(await countAllSentences(db)).toBe(demoSentences);
+    const sentences = await datasetSentences(db, a);
+    expect(sentences).toHaveLength(demoSentences);
     const answers = new Map((await db.answers.toArray()).map((x) => [x.id, x]));
     for (const s of sentences) expect(answers.get(s.answerId)!.text.slice(s.start, s.end)).toBe(s.text);
     const gold = await goldLabels(db, a);
@@ -87,7 +89,7 @@ describe('labels', () => {
   it('searches without accents or case, with label, annotator and agreement filters', async () => {
     const db = fresh();
     const { datasetId, alice, bob, ids } = await demoWithAnnotators(db);
-    const target = (await db.sentences.get(ids[0]!))!;
+    const target = (await getSentence(db, ids[0]!))!;
     const word = target.text.split(/\s+/).find((w) => w.length > 5)!;
     const found = await searchSentences(db, { datasetId, text: word.toUpperCase().normalize('NFD').replace(/\p{M}/gu, '') });
     expect(found.rows.map((r) => r.sentence.id)).toContain(target.id);
@@ -183,6 +185,6 @@ describe('backup', () => {
     const broken = JSON.parse(text) as { tables: Record<string, unknown> };
     delete broken.tables.annotations;
     expect(() => parseBackup(JSON.stringify(broken))).toThrow('« annotations » manque');
-    expect(await other.sentences.count()).toBe(demoSentences);
+    expect(await countAllSentences(other)).toBe(demoSentences);
   });
 });

@@ -1,5 +1,6 @@
 // The one Dexie schema of the app. Every version(n) stays, with a one-line reason; repos/ are the only door to tables.
 import Dexie, { type EntityTable } from 'dexie';
+import { migrateSentenceRows } from './migrations';
 
 export type DatasetStatus = 'importing' | 'ready' | 'cancelled';
 
@@ -20,12 +21,26 @@ export interface Answer {
   text: string;
   /** Columns the user chose to keep, by header name. */
   meta?: Record<string, string>;
-  /** Data-quality flags (bits of FLAG in core/csv/overview.ts: duplicate, long, not French, garbage). */
-  flags?: number;
+  /** Data-quality flags (bits of FLAG in core/csv/overview.ts: duplicate, long, not French, garbage); 0 when none. */
+  flags: number;
   /** Line of the record in the imported file. */
   line?: number;
+  // The answer's sentences (see answer-sentences.ts): sentence i is text[starts[i], ends[i]).
+  sentenceCount: number;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** Hash of each sentence's normalised text: matches the same sentence across imports and laptops. */
+  hashes: string[];
+  /** A sentence's own text where it is not the slice at its offsets (null elsewhere); absent when all are slices. */
+  texts?: (string | null)[];
+  /** Positions in the source when they are not 0, 1, 2… (annotation files may hold some sentences only). */
+  indexes?: number[];
 }
 
+/**
+ * One sentence as the app reads it. Sentences are not stored one row each (schema v1 did): they live in their
+ * answer's row, and a sentence's id is computed from its answer id and position (see answer-sentences.ts).
+ */
 export interface Sentence {
   id: number;
   datasetId: number;
@@ -85,7 +100,6 @@ export interface Setting {
 export class DissidentiaDb extends Dexie {
   datasets!: EntityTable<Dataset, 'id'>;
   answers!: EntityTable<Answer, 'id'>;
-  sentences!: EntityTable<Sentence, 'id'>;
   annotators!: EntityTable<Annotator, 'id'>;
   annotations!: EntityTable<Annotation, 'id'>;
   guidelines!: EntityTable<Guideline, 'id'>;
@@ -105,6 +119,12 @@ export class DissidentiaDb extends Dexie {
       models: '++id, createdAt',
       settings: 'key',
     });
+    // v2: sentences move into their answer's row (import speed, text stored once); annotation ids carried over.
+    this.version(2)
+      .stores({ answers: '++id, datasetId, [datasetId+externalId], [datasetId+flags+sentenceCount], *hashes' })
+      .upgrade((tx) => migrateSentenceRows(tx));
+    // v3: the one-row-per-sentence table, emptied by v2, goes.
+    this.version(3).stores({ sentences: null });
   }
 }
 

@@ -4,7 +4,7 @@ import { toAnnotationsCsv, toAnnotationsJsonl } from '../core/annotation/export-
 import { detectCsvColumns, parseCsvText, readCsvAnnotations, readJsonlAnnotations, type ColumnMapping, type CsvTable } from '../core/annotation/import-parse';
 import { getDb } from '../db/db';
 import { importAnnotations, type ImportReport } from '../db/repos/annotation-exchange';
-import { backupFileName, createBackup, parseBackup, restoreBackup, serialiseBackup, type Backup } from '../db/repos/backup';
+import { backupFileName, backupSentenceCount, createBackup, parseBackup, restoreBackup, serialiseBackup, type Backup } from '../db/repos/backup';
 import { exchangeSentences } from '../db/repos/workspace-queries';
 
 export interface FileOut {
@@ -15,6 +15,13 @@ export interface FileOut {
 
 type Pending = { kind: 'csv'; name: string; date: number; table: CsvTable } | { kind: 'jsonl'; name: string; date: number; text: string };
 
+/** A checked backup file waiting for the user to confirm the restore. */
+export interface PendingBackup {
+  name: string;
+  backup: Backup;
+  sentences: number;
+}
+
 export class AnnotationExchange {
   mapping = $state<ColumnMapping[]>([]);
   doccanoName = $state('doccano');
@@ -22,7 +29,7 @@ export class AnnotationExchange {
   #report = $state.raw<ImportReport | undefined>();
   #busy = $state(false);
   #error = $state<string | undefined>();
-  #backup = $state.raw<{ name: string; backup: Backup } | undefined>();
+  #backup = $state.raw<PendingBackup | undefined>();
   #message = $state<string | undefined>();
   #backupError = $state<string | undefined>();
 
@@ -38,7 +45,7 @@ export class AnnotationExchange {
   get error(): string | undefined {
     return this.#error;
   }
-  get pendingBackup(): { name: string; backup: Backup } | undefined {
+  get pendingBackup(): PendingBackup | undefined {
     return this.#backup;
   }
   get backupError(): string | undefined {
@@ -108,7 +115,8 @@ export class AnnotationExchange {
     this.#message = undefined;
     this.#backup = undefined;
     try {
-      this.#backup = { name: file.name, backup: parseBackup(await file.text()) };
+      const backup = parseBackup(await file.text());
+      this.#backup = { name: file.name, backup, sentences: backupSentenceCount(backup) };
     } catch (error) {
       this.#backupError = (error as Error).message;
     }

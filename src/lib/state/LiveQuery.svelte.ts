@@ -11,7 +11,9 @@ export class LiveQuery<T> {
   constructor(query: () => Promise<T> | T, initial: T) {
     this.#value = initial;
     this.#subscribe = createSubscriber((update) => {
-      const subscription = liveQuery(query).subscribe({
+      // An async querier: Dexie keeps its tracking zone across native awaits only for async functions, and a plain
+      // arrow returning a promise loses the reads made after the first few awaits (the query never re-runs).
+      const subscription = liveQuery(async () => await query()).subscribe({
         next: (value) => {
           this.#value = value;
           update();

@@ -2,10 +2,12 @@
 // an 'annotations' dataset, then merge labels (others added, latest wins for the same annotator, conflicts listed).
 import type { ExchangeSentence, ParsedExchange } from '../../core/annotation/exchange';
 import { mergeKey, planMerge, type IncomingLabel, type LabelVersion, type MergeConflict } from '../../core/annotation/merge-plan';
+import { sentenceFields, sentenceIdOf } from '../answer-sentences';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 import { getAnnotation } from './annotations';
 import { ensureAnnotator } from './annotators';
 import { currentGuideline } from './guidelines';
+import { sentencesWithHashes } from './sentences';
 
 export interface ImportReport {
   sentences: number;
@@ -30,9 +32,9 @@ const NEW = 'new:';
 
 export async function importAnnotations(db: DissidentiaDb, parsed: ParsedExchange, datasetName: string): Promise<ImportReport> {
   const guideline = await currentGuideline(db);
-  return db.transaction('rw', [db.datasets, db.answers, db.sentences, db.annotators, db.annotations], async () => {
+  return db.transaction('rw', [db.datasets, db.answers, db.annotators, db.annotations], async () => {
     const hashes = [...new Set(parsed.sentences.map((s) => s.hash))];
-    const local = await db.sentences.where('hash').anyOf(hashes).toArray();
+    const local = await sentencesWithHashes(db, hashes);
     const answers = new Map((await db.answers.bulkGet([...new Set(local.map((s) => s.answerId))])).filter((a): a is Answer => !!a).map((a) => [a.id, a.externalId]));
     const byHash = new Map<string, Sentence[]>();
     for (const s of local) byHash.set(s.hash, [...(byHash.get(s.hash) ?? []), s]);
@@ -115,11 +117,9 @@ async function createSentences(db: DissidentiaDb, missing: Map<string, ExchangeS
       text += s.text;
       return { start, end: text.length };
     });
-    const answerId = (await db.answers.add({ datasetId, externalId, text } as Answer)) as number;
-    for (const [i, [key, s]] of members.entries()) {
-      const row = { datasetId, answerId, index: s.index ?? i, text: s.text, start: spans[i]!.start, end: spans[i]!.end, hash: s.hash };
-      ids.set(key, (await db.sentences.add(row as Sentence)) as number);
-    }
+    const fields = sentenceFields(text, members.map(([, s], i) => ({ text: s.text, ...spans[i]!, hash: s.hash, index: s.index ?? i })));
+    const answerId = (await db.answers.add({ datasetId, externalId, text, flags: 0, ...fields } as Answer)) as number;
+    members.forEach(([key], position) => ids.set(key, sentenceIdOf(answerId, position)));
   }
   return { ids, datasetId };
 }

@@ -2,6 +2,7 @@
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { goldOf, type GoldSource } from '../../core/annotation/majority';
 import type { Annotation, DissidentiaDb } from '../db';
+import { getSentences } from './sentences';
 
 /** What a label write replaced: enough to put it back exactly (undefined: there was no label). */
 export type PreviousLabel = Omit<Annotation, 'id'> | undefined;
@@ -94,7 +95,7 @@ export interface GoldLabel {
  * `inclassable` is kept: callers drop it when training.
  */
 export async function goldLabels(db: DissidentiaDb, datasetId?: number): Promise<GoldLabel[]> {
-  return db.transaction('r', db.annotations, db.annotators, db.sentences, async () => {
+  return db.transaction('r', db.annotations, db.annotators, db.answers, async () => {
     const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
     const bySentence = new Map<number, { gold?: string; others: string[] }>();
     await db.annotations.each((a) => {
@@ -104,11 +105,11 @@ export async function goldLabels(db: DissidentiaDb, datasetId?: number): Promise
       bySentence.set(a.sentenceId, entry);
     });
     const ids = [...bySentence.keys()].sort((a, b) => a - b);
-    const sentences = await db.sentences.bulkGet(ids);
+    const sentences = await getSentences(db, ids);
     const out: GoldLabel[] = [];
-    sentences.forEach((sentence, i) => {
-      if (!sentence || (datasetId !== undefined && sentence.datasetId !== datasetId)) return;
-      const entry = bySentence.get(ids[i]!)!;
+    sentences.forEach((sentence) => {
+      if (datasetId !== undefined && sentence.datasetId !== datasetId) return;
+      const entry = bySentence.get(sentence.id)!;
       const reference = goldOf(entry.gold, entry.others);
       if (reference) out.push({ sentenceId: sentence.id, datasetId: sentence.datasetId, text: sentence.text, label: reference.label, source: reference.source });
     });

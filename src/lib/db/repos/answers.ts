@@ -1,6 +1,7 @@
-// Answers: the batched write of an import (answers, their sentences and the checkpoint in one transaction), and reads.
+// Answers: the batched write of an import (answers with their sentences, and the checkpoint, in one transaction), and reads.
 import type { ImportBatch } from '../../core/csv/pipeline';
-import type { Answer, DissidentiaDb, Sentence } from '../db';
+import type { Answer, DissidentiaDb } from '../db';
+import { sentenceFields } from '../answer-sentences';
 import { infoOf, type ImportCheckpoint } from './datasets';
 
 export function getAnswer(db: DissidentiaDb, id: number): Promise<Answer | undefined> {
@@ -25,21 +26,21 @@ export function getAnswerByExternalId(db: DissidentiaDb, datasetId: number, exte
  * has been read, in a single transaction, so an interrupted import resumes exactly after its last batch.
  */
 export async function writeImportBatch(db: DissidentiaDb, datasetId: number, batch: ImportBatch): Promise<ImportCheckpoint> {
-  return db.transaction('rw', db.answers, db.sentences, db.datasets, async () => {
-    const answerRows = batch.answers.map((a) => ({ datasetId, externalId: a.externalId, text: a.text, meta: a.meta, flags: a.flags, line: a.line }));
-    const ids = await db.answers.bulkAdd(answerRows as Answer[], { allKeys: true });
-    const sentenceRows: Omit<Sentence, 'id'>[] = [];
-    batch.answers.forEach((a, i) => {
-      const answerId = ids[i] as number;
-      for (const s of a.sentences) {
-        sentenceRows.push({ datasetId, answerId, index: s.index, text: s.text, start: s.start, end: s.end, hash: s.hash, flags: a.flags });
-      }
-    });
-    await db.sentences.bulkAdd(sentenceRows as Sentence[]);
+  return db.transaction('rw', db.answers, db.datasets, async () => {
+    const answerRows = batch.answers.map<Omit<Answer, 'id'>>((a) => ({
+      datasetId,
+      externalId: a.externalId,
+      text: a.text,
+      meta: a.meta,
+      flags: a.flags,
+      line: a.line,
+      ...sentenceFields(a.text, a.sentences),
+    }));
+    await db.answers.bulkAdd(answerRows as Answer[]);
     const dataset = await db.datasets.get(datasetId);
     if (!dataset) throw new Error(`Jeu de données introuvable : ${datasetId}`);
     const before = infoOf(dataset).checkpoint ?? { records: 0, answers: 0, sentences: 0 };
-    const checkpoint = { records: batch.records, answers: before.answers + answerRows.length, sentences: before.sentences + sentenceRows.length };
+    const checkpoint = { records: batch.records, answers: before.answers + answerRows.length, sentences: before.sentences + batch.sentences };
     await db.datasets.update(datasetId, { info: { ...infoOf(dataset), checkpoint } as Record<string, unknown> });
     return checkpoint;
   });

@@ -1,9 +1,11 @@
 // Whole-workspace backup: every table in one JSON file, and a restore that validates first and replaces all at once.
-import type { DissidentiaDb } from '../db';
+import { fieldsFromRows, remapAnnotations, upgradeAnswer } from '../answer-sentences';
+import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 
 export const BACKUP_FORMAT = 'dissidentia-backup';
-export const BACKUP_VERSION = 1;
-export const BACKUP_TABLES = ['datasets', 'answers', 'sentences', 'annotators', 'annotations', 'guidelines', 'models', 'settings'] as const;
+/** 2: sentences inside their answers' rows. Version-1 files (a sentences table) are converted on reading. */
+export const BACKUP_VERSION = 2;
+export const BACKUP_TABLES = ['datasets', 'answers', 'annotators', 'annotations', 'guidelines', 'models', 'settings'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export interface Backup {
@@ -64,16 +66,40 @@ export function parseBackup(text: string): Backup {
   const backup = value as Partial<Backup>;
   if (backup.format !== BACKUP_FORMAT) refuse('ce n’est pas une sauvegarde Dissidentia.');
   if (typeof backup.version !== 'number' || backup.version > BACKUP_VERSION) refuse(`version de format ${String(backup.version)} inconnue (cette application lit la version ${BACKUP_VERSION}).`);
-  const tables = backup.tables;
+  const tables = backup.tables as Record<string, unknown> | undefined;
   if (typeof tables !== 'object' || tables === null) refuse('les tables manquent.');
-  for (const name of BACKUP_TABLES) {
-    const rows = (tables as Record<string, unknown>)[name];
+  const version1 = backup.version < 2;
+  const checked: [string, string][] = BACKUP_TABLES.map((name) => [name, name === 'settings' ? 'key' : 'id']);
+  if (version1) checked.push(['sentences', 'id']);
+  for (const [name, key] of checked) {
+    const rows = tables[name];
     if (!Array.isArray(rows)) refuse(`la table « ${name} » manque.`);
-    const key = name === 'settings' ? 'key' : 'id';
     const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || !(key in r));
     if (bad >= 0) refuse(`la ligne ${bad + 1} de la table « ${name} » est mal formée.`);
   }
-  return backup as Backup;
+  return version1 ? fromVersion1(backup as Backup, tables) : (backup as Backup);
+}
+
+/** How many sentences a backup holds. */
+export function backupSentenceCount(backup: Backup): number {
+  return backup.tables.answers.reduce((n, a) => n + (typeof a.sentenceCount === 'number' ? a.sentenceCount : 0), 0);
+}
+
+/** A version-1 backup (one row per sentence) in today's shape: sentences in their answers, annotations on their new ids. */
+function fromVersion1(backup: Backup, tables: Record<string, unknown>): Backup {
+  const { sentences, ...rest } = tables as Record<string, Record<string, unknown>[]>;
+  const answers = rest.answers as unknown as Answer[];
+  const texts = new Map(answers.map((a) => [a.id, a.text]));
+  const { fields, ids } = fieldsFromRows(sentences as unknown as Sentence[], (id) => texts.get(id));
+  return {
+    ...backup,
+    version: BACKUP_VERSION,
+    tables: {
+      ...rest,
+      answers: answers.map((a) => upgradeAnswer(a, fields.get(a.id))),
+      annotations: remapAnnotations(rest.annotations as unknown as Annotation[], ids),
+    } as unknown as Backup['tables'],
+  };
 }
 
 /** Replaces the whole workspace with the backup's content, in one transaction (all or nothing). */

@@ -2,6 +2,7 @@
 import type { DatasetOverview } from '../../core/csv/overview';
 import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
+import { deleteDatasetAnnotations } from './sentences';
 
 /** Where an interrupted import stands: records already read and stored, written with each batch. */
 export interface ImportCheckpoint {
@@ -84,10 +85,8 @@ export async function renameDataset(db: DissidentiaDb, id: number, name: string)
  */
 export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void> {
   await db.datasets.update(id, { status: 'cancelled' });
-  await db.transaction('rw', db.answers, db.sentences, db.annotations, async () => {
-    const sentenceIds = await db.sentences.where('datasetId').equals(id).primaryKeys();
-    await db.annotations.where('sentenceId').anyOf(sentenceIds).delete();
-    await db.sentences.where('datasetId').equals(id).delete();
+  await db.transaction('rw', db.answers, db.annotations, async () => {
+    await deleteDatasetAnnotations(db, id);
     await db.answers.where('datasetId').equals(id).delete();
   });
   await db.datasets.delete(id);

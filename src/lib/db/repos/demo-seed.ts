@@ -3,7 +3,8 @@
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { textHash } from '../../core/text/hash';
 import { demoCorpus, type DemoCorpus } from '../../demo/corpus';
-import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
+import { sentenceFields, sentenceIdOf } from '../answer-sentences';
+import type { Annotation, Answer, DissidentiaDb } from '../db';
 import { ensureAnnotator } from './annotators';
 
 export const DEMO_DATASET_NAME = 'Corpus de démonstration';
@@ -12,7 +13,7 @@ export const DEMO_DATASET_NAME = 'Corpus de démonstration';
 export async function ensureDemoDataset(db: DissidentiaDb, corpus: DemoCorpus = demoCorpus): Promise<number> {
   const found = await findDemo(db);
   if (found !== undefined) return found;
-  return db.transaction('rw', [db.datasets, db.answers, db.sentences, db.annotators, db.annotations], async () => {
+  return db.transaction('rw', [db.datasets, db.answers, db.annotators, db.annotations], async () => {
     const again = await findDemo(db);
     if (again !== undefined) return again;
     const sentenceCount = corpus.answers.reduce((n, a) => n + a.sentences.length, 0);
@@ -23,27 +24,22 @@ export async function ensureDemoDataset(db: DissidentiaDb, corpus: DemoCorpus = 
       createdAt: Date.now(),
       info: { corpusVersion: corpus.version, answers: corpus.answers.length, sentences: sentenceCount },
     });
-    const answerIds = (await db.answers.bulkAdd(
-      corpus.answers.map((a) => ({ datasetId, externalId: a.id, text: a.text }) as Answer),
-      { allKeys: true },
-    )) as number[];
-    const rows: Omit<Sentence, 'id'>[] = [];
-    const labels: string[] = [];
-    corpus.answers.forEach((answer, i) => {
+    const rows = corpus.answers.map<Omit<Answer, 'id'>>((answer) => {
       let from = 0;
-      answer.sentences.forEach((s, index) => {
+      const located = answer.sentences.map((s) => {
         const found = answer.text.indexOf(s.text, from);
         const start = found >= 0 ? found : from;
         from = found >= 0 ? found + s.text.length : from;
-        rows.push({ datasetId, answerId: answerIds[i]!, index, text: s.text, start, end: start + s.text.length, hash: textHash(s.text) });
-        labels.push(s.label);
+        return { text: s.text, start, end: start + s.text.length, hash: textHash(s.text) };
       });
+      return { datasetId, externalId: answer.id, text: answer.text, flags: 0, ...sentenceFields(answer.text, located) };
     });
-    const sentenceIds = (await db.sentences.bulkAdd(rows as Sentence[], { allKeys: true })) as number[];
+    const answerIds = (await db.answers.bulkAdd(rows as Answer[], { allKeys: true })) as number[];
+    const labels = corpus.answers.flatMap((answer, i) => answer.sentences.map((s, position) => ({ sentenceId: sentenceIdOf(answerIds[i]!, position), label: s.label })));
     const gold = await ensureAnnotator(db, GOLD_ANNOTATOR);
     const createdAt = Date.now();
     await db.annotations.bulkAdd(
-      sentenceIds.map((sentenceId, i) => ({ sentenceId, annotatorId: gold, label: labels[i]!, guidelineVersion: 1, createdAt }) as Annotation),
+      labels.map(({ sentenceId, label }) => ({ sentenceId, annotatorId: gold, label, guidelineVersion: 1, createdAt }) as Annotation),
     );
     return datasetId;
   });

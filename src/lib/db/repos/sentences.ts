@@ -1,7 +1,8 @@
-// Sentences: what the annotation screen reads (by dataset in order, by ids, by answer with context), and counts
-// that honour the dataset's exclusion filters.
+// Sentences: stored inside their answer's row (see ../answer-sentences.ts), read as single sentences: by dataset in
+// file order, by ids, by answer with context, by hash; counts that honour the dataset's exclusion filters.
 import { sentencesKept } from '../../core/csv/overview';
-import type { DissidentiaDb, Sentence } from '../db';
+import { answerIdOf, positionOf, sentenceAt, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
+import type { Answer, DissidentiaDb, Sentence } from '../db';
 import { getDataset, infoOf } from './datasets';
 
 export interface SentencePage {
@@ -11,26 +12,62 @@ export interface SentencePage {
   excludeFlags?: number;
 }
 
+/** What the answers' [datasetId+flags+sentenceCount] index tells of an answer without reading it. */
+interface BlockKey {
+  answerId: number;
+  flags: number;
+  count: number;
+}
+
 async function excludeOf(db: DissidentiaDb, datasetId: number, asked: number | undefined): Promise<number> {
   if (asked !== undefined) return asked;
   const dataset = await getDataset(db, datasetId);
   return dataset ? (infoOf(dataset).excludeFlags ?? 0) : 0;
 }
 
+/** A dataset's answers as index keys only (no texts read), in file order, those with an excluded flag left out. */
+async function blockKeys(db: DissidentiaDb, datasetId: number, mask = 0): Promise<BlockKey[]> {
+  const keys: BlockKey[] = [];
+  await db.answers
+    .where('[datasetId+flags+sentenceCount]')
+    .between([datasetId, -Infinity, -Infinity], [datasetId, Infinity, Infinity], true, true)
+    .eachKey((key, cursor) => {
+      const [, flags, count] = key as [number, number, number];
+      if ((flags & mask) === 0) keys.push({ answerId: cursor.primaryKey as number, flags, count });
+    });
+  return keys.sort((a, b) => a.answerId - b.answerId);
+}
+
 /** Sentences of a dataset in file order (answer by answer), filters applied. */
 export async function listSentences(db: DissidentiaDb, datasetId: number, page: SentencePage = {}): Promise<Sentence[]> {
   const mask = await excludeOf(db, datasetId, page.excludeFlags);
-  let query = db.sentences.where('datasetId').equals(datasetId);
-  if (mask) query = query.filter((s) => ((s.flags ?? 0) & mask) === 0);
-  return query.offset(page.offset ?? 0).limit(page.limit ?? 100).toArray();
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? 100;
+  // Answers covering [offset, offset + limit): skip whole answers by their counts, then read just the ones needed.
+  const wanted: number[] = [];
+  let skip = offset;
+  let from = 0;
+  let taken = 0;
+  for (const key of await blockKeys(db, datasetId, mask)) {
+    if (taken >= from + limit) break;
+    if (wanted.length === 0 && skip >= key.count) {
+      skip -= key.count;
+      continue;
+    }
+    if (wanted.length === 0) from = skip;
+    wanted.push(key.answerId);
+    taken += key.count;
+  }
+  const answers = (await db.answers.bulkGet(wanted)).filter((a): a is Answer => !!a);
+  return answers.flatMap(sentencesOfAnswerRow).slice(from, from + limit);
 }
 
-/** Ids of a dataset's sentences in file order, filters applied (cheap: keys only when nothing is excluded). */
+/** Ids of a dataset's sentences in file order, filters applied (read from the index: no text is loaded). */
 export async function listSentenceIds(db: DissidentiaDb, datasetId: number, excludeFlags?: number): Promise<number[]> {
   const mask = await excludeOf(db, datasetId, excludeFlags);
-  const query = db.sentences.where('datasetId').equals(datasetId);
-  if (!mask) return (await query.primaryKeys()) as number[];
-  return (await query.filter((s) => ((s.flags ?? 0) & mask) === 0).toArray()).map((s) => s.id);
+  const ids: number[] = [];
+  for (const key of await blockKeys(db, datasetId, mask)) for (let i = 0; i < key.count; i++) ids.push(sentenceIdOf(key.answerId, i));
+  return ids;
 }
 
 /** How many sentences labelling will see, filters applied; read from the import's overview when it has one. */
@@ -39,28 +76,73 @@ export async function countSentences(db: DissidentiaDb, datasetId: number, exclu
   const mask = excludeFlags ?? (dataset ? (infoOf(dataset).excludeFlags ?? 0) : 0);
   const overview = dataset ? infoOf(dataset).overview : undefined;
   if (overview && dataset?.status === 'ready') return sentencesKept(overview, mask);
-  const query = db.sentences.where('datasetId').equals(datasetId);
-  return mask ? query.filter((s) => ((s.flags ?? 0) & mask) === 0).count() : query.count();
+  return (await blockKeys(db, datasetId, mask)).reduce((n, k) => n + k.count, 0);
+}
+
+/** Every sentence of a dataset in file order, texts included (search reads them all). */
+export async function datasetSentences(db: DissidentiaDb, datasetId: number): Promise<Sentence[]> {
+  const answerIds = (await blockKeys(db, datasetId)).map((k) => k.answerId);
+  const answers = await db.answers.bulkGet(answerIds);
+  return answers.flatMap((a) => (a ? sentencesOfAnswerRow(a) : []));
 }
 
 /** Sentences by id, in the order asked; ids that no longer exist are left out. */
 export async function getSentences(db: DissidentiaDb, ids: readonly number[]): Promise<Sentence[]> {
-  const rows = await db.sentences.bulkGet([...ids]);
-  return rows.filter((s): s is Sentence => s !== undefined);
+  const answerIds = [...new Set(ids.map(answerIdOf))];
+  const answers = new Map<number, Answer>();
+  (await db.answers.bulkGet(answerIds)).forEach((a) => a && answers.set(a.id, a));
+  const out: Sentence[] = [];
+  for (const id of ids) {
+    const answer = answers.get(answerIdOf(id));
+    const sentence = answer && sentenceAt(answer, positionOf(id));
+    if (sentence) out.push(sentence);
+  }
+  return out;
 }
 
-export function getSentence(db: DissidentiaDb, id: number): Promise<Sentence | undefined> {
-  return db.sentences.get(id);
+export async function getSentence(db: DissidentiaDb, id: number): Promise<Sentence | undefined> {
+  const answer = await db.answers.get(answerIdOf(id));
+  return answer && sentenceAt(answer, positionOf(id));
 }
 
 /** All sentences of one answer, in order. */
-export function sentencesOfAnswer(db: DissidentiaDb, answerId: number): Promise<Sentence[]> {
-  return db.sentences.where('answerId').equals(answerId).sortBy('index');
+export async function sentencesOfAnswer(db: DissidentiaDb, answerId: number): Promise<Sentence[]> {
+  const answer = await db.answers.get(answerId);
+  return answer ? sentencesOfAnswerRow(answer) : [];
 }
 
 /** The sentences just before and after one, inside its answer (context while labelling). */
 export async function sentenceContext(db: DissidentiaDb, sentence: Sentence): Promise<{ previous?: Sentence; next?: Sentence }> {
-  const all = await sentencesOfAnswer(db, sentence.answerId);
-  const i = all.findIndex((s) => s.id === sentence.id);
-  return { previous: i > 0 ? all[i - 1] : undefined, next: i >= 0 ? all[i + 1] : undefined };
+  const answer = await db.answers.get(sentence.answerId);
+  const position = positionOf(sentence.id);
+  return { previous: answer && sentenceAt(answer, position - 1), next: answer && sentenceAt(answer, position + 1) };
+}
+
+/** Every stored sentence whose normalised-text hash is one of these (matching across laptops). */
+export async function sentencesWithHashes(db: DissidentiaDb, hashes: readonly string[]): Promise<Sentence[]> {
+  if (hashes.length === 0) return [];
+  const wanted = new Set(hashes);
+  const answers = await db.answers.where('hashes').anyOf([...wanted]).distinct().toArray();
+  return answers.flatMap((a) => sentencesOfAnswerRow(a).filter((s) => wanted.has(s.hash)));
+}
+
+/** Removes every annotation made on a dataset's sentences (the sentences go with the answers). */
+export async function deleteDatasetAnnotations(db: DissidentiaDb, datasetId: number): Promise<void> {
+  const keys = await blockKeys(db, datasetId);
+  if (keys.length === 0) return;
+  // A dataset's answers have neighbouring ids: one range read of annotations, then the exact set.
+  const answers = new Set(keys.map((k) => k.answerId));
+  const low = sentenceIdOf(keys[0]!.answerId, 0);
+  const high = sentenceIdOf(keys[keys.length - 1]!.answerId + 1, 0);
+  await db.annotations
+    .where('sentenceId')
+    .between(low, high)
+    .filter((a) => answers.has(answerIdOf(a.sentenceId)))
+    .delete();
+}
+
+/** Sentences stored across every dataset (read from the index). */
+export async function countAllSentences(db: DissidentiaDb): Promise<number> {
+  const keys = (await db.answers.orderBy('[datasetId+flags+sentenceCount]').keys()) as unknown as [number, number, number][];
+  return keys.reduce((n, k) => n + k[2], 0);
 }

@@ -5,7 +5,7 @@ import { agreementOf, type AgreementState } from '../../core/annotation/majority
 import { foldForSearch } from '../../core/text/normalise';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 import { labelsOfSentences } from './annotations';
-import { listSentenceIds, sentencesOfAnswer } from './sentences';
+import { datasetSentences, getSentence, getSentences, listSentenceIds, sentenceContext } from './sentences';
 
 export interface SentenceView {
   sentence: Sentence;
@@ -17,15 +17,14 @@ export interface SentenceView {
 
 /** The sentence with its neighbours in the answer, the whole answer, and every label it has. */
 export async function sentenceView(db: DissidentiaDb, sentenceId: number): Promise<SentenceView | undefined> {
-  const sentence = await db.sentences.get(sentenceId);
+  const sentence = await getSentence(db, sentenceId);
   if (!sentence) return undefined;
-  const [answer, siblings, labels] = await Promise.all([
+  const [answer, context, labels] = await Promise.all([
     db.answers.get(sentence.answerId),
-    sentencesOfAnswer(db, sentence.answerId),
+    sentenceContext(db, sentence),
     db.annotations.where('sentenceId').equals(sentenceId).toArray(),
   ]);
-  const i = siblings.findIndex((s) => s.id === sentence.id);
-  return { sentence, answer, previous: i > 0 ? siblings[i - 1] : undefined, next: i >= 0 ? siblings[i + 1] : undefined, labels };
+  return { sentence, answer, ...context, labels };
 }
 
 export interface Progress {
@@ -72,7 +71,7 @@ export interface SearchResult {
 export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Promise<SearchResult> {
   const needle = foldForSearch(query.text ?? '');
   const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
-  const sentences = await db.sentences.where('datasetId').equals(query.datasetId).toArray();
+  const sentences = await datasetSentences(db, query.datasetId);
   const matching = needle ? sentences.filter((s) => foldForSearch(s.text).includes(needle)) : sentences;
   const labels = await labelsOfSentences(db, matching.map((s) => s.id));
   const rows: SearchResult['rows'] = [];
@@ -90,12 +89,12 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
 
 /** Sentences to export (one dataset or all), each with every label and its answer's id; unlabelled ones left out. */
 export async function exchangeSentences(db: DissidentiaDb, datasetId?: number): Promise<{ sentences: ExchangeSentence[]; annotators: string[] }> {
-  return db.transaction('r', db.annotations, db.annotators, db.sentences, db.answers, async () => {
+  return db.transaction('r', db.annotations, db.annotators, db.answers, async () => {
     const annotators = await db.annotators.toArray();
     const names = new Map(annotators.map((a) => [a.id, a.name]));
     const byId = await labelsOfSentences(db, (await db.annotations.orderBy('sentenceId').uniqueKeys()) as number[]);
     const ids = [...byId.keys()].sort((a, b) => a - b);
-    const sentences = (await db.sentences.bulkGet(ids)).filter((s): s is Sentence => !!s && (datasetId === undefined || s.datasetId === datasetId));
+    const sentences = (await getSentences(db, ids)).filter((s) => datasetId === undefined || s.datasetId === datasetId);
     const answers = new Map((await db.answers.bulkGet([...new Set(sentences.map((s) => s.answerId))])).filter((a): a is Answer => !!a).map((a) => [a.id, a]));
     const used = new Set<string>();
     const out = sentences.map<ExchangeSentence>((s) => ({
