@@ -42,6 +42,14 @@ describe('headless commands', () => {
     expect(JSON.parse(readFileSync(modelPath, 'utf8')).format).toBe('dissidentia-baseline');
   });
 
+  it('--char-across-words trains character n-grams across word bounds and records it', async () => {
+    const across = join(dir, 'across.json');
+    const out = JSON.parse(await capture(train, [csv, ...LABELS, '--out', across, '--folds', '3', '--no-learning-curve', '--search', 'none', '--char-across-words', '--json']));
+    expect(out.features.charAcrossWords).toBe(true);
+    const saved = JSON.parse(readFileSync(across, 'utf8'));
+    expect(saved.blocks.find((b: { kind: string }) => b.kind === 'char').vocabulary).toContain('s d');
+  });
+
   it('evaluate prints {n, auc, averagePrecision, f1, precision, recall, accuracy, threshold}', async () => {
     const out = JSON.parse(await capture(evaluate, [modelPath, csv, ...LABELS, '--json']));
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['n', 'auc', 'averagePrecision', 'f1', 'precision', 'recall', 'accuracy', 'threshold']));

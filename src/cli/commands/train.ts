@@ -18,6 +18,7 @@ const OPTIONS = {
   nested: { type: 'string' },
   repeats: { type: 'string' },
   'no-learning-curve': { type: 'boolean' },
+  'char-across-words': { type: 'boolean' },
 } as const;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
@@ -41,6 +42,7 @@ export async function run(argv: string[]): Promise<void> {
     folds: integerOption(args, 'folds', 5, 2, 20),
     imbalance: oneOf<Imbalance>(stringOption(args, 'imbalance'), ['class-weight', 'undersample', 'oversample'], 'imbalance'),
     ...(flag(args, 'no-learning-curve') ? { learningCurve: null } : {}),
+    ...(flag(args, 'char-across-words') ? { features: { charAcrossWords: true } } : {}),
   };
   for (const key of Object.keys(options) as (keyof TrainOptionsInput)[]) if (options[key] === undefined) delete options[key];
   const model = await trainBaseline(set.texts, set.labels, options, { onProgress: progressReporter('Entraînement') });
@@ -58,6 +60,7 @@ export async function run(argv: string[]): Promise<void> {
     cv: { auc: cv.auc, f1: cv.f1, aucStd: cv.aucStd, averagePrecision: cv.averagePrecision, precision: cv.precision, recall: cv.recall, folds: cv.folds },
     threshold: model.threshold,
     params: model.settings.params,
+    features: model.settings.features,
     trainedOn: { ...model.trainedOn, excluded: set.excluded, empty: set.empty },
     ...(nestedCv ? { nestedCv } : {}),
   };

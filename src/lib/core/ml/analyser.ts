@@ -1,4 +1,4 @@
-// Text → n-gram hashes: French normalisation, word tokens (elisions split off), word n-grams, char n-grams within words.
+// Text → n-gram hashes: French normalisation, word tokens (elisions split off), word n-grams, char n-grams within or across words.
 import { charTables, DROP, SPACE, WORD, type CharTables } from './char-table';
 import { HASH_SEED_1, HASH_SEED_2, mix1, mix2 } from './ngram-table';
 
@@ -68,6 +68,9 @@ export class Analyser {
   #tokEnd = new Int32Array(256);
   #tokens = 0;
   #padded = new Uint16Array(64);
+  /** The loaded text with space runs made single, for n-grams across words. */
+  #flat = new Uint16Array(1024);
+  #flatLength = 0;
 
   /** `origins`: keep where each n-gram came from, for wordNgramText / charNgramText. */
   constructor(options: TextOptions, origins = true) {
@@ -239,6 +242,49 @@ export class Analyser {
       }
       out.push(h1, h2, start, width);
     }
+  }
+
+  /**
+   * Character n-grams over the whole text, across word bounds, as scikit-learn's analyzer 'char': runs of spaces
+   * count as one space, no padding. `from` = start in that flattened text, `to` = length.
+   */
+  emitTextCharNgrams([minN, maxN]: NgramRange): number {
+    const out = this.out;
+    out.count = 0;
+    const flat = this.#flatten();
+    const size = this.#flatLength;
+    for (let s = 0; s < size; s++) {
+      let h1 = HASH_SEED_1;
+      let h2 = HASH_SEED_2;
+      const last = Math.min(maxN, size - s);
+      for (let n = 1; n <= last; n++) {
+        h1 = mix1(h1, flat[s + n - 1]);
+        h2 = mix2(h2, flat[s + n - 1]);
+        if (n >= minN) out.push(h1, h2, s, n);
+      }
+    }
+    return out.count;
+  }
+
+  /** The loaded text with every run of spaces made one space (kept in a scratch buffer for textCharNgramText). */
+  #flatten(): Uint16Array {
+    if (this.#len > this.#flat.length) this.#flat = new Uint16Array(this.#len * 2);
+    const flat = this.#flat;
+    const classOf = this.#tables.classOf;
+    let size = 0;
+    for (let i = 0; i < this.#len; i++) {
+      const unit = this.#buf[i];
+      if (classOf[unit] === SPACE && size > 0 && flat[size - 1] === 32) continue;
+      flat[size++] = unit;
+    }
+    this.#flatLength = size;
+    return flat;
+  }
+
+  /** The text of emitted whole-text character n-gram k. */
+  textCharNgramText(k: number): string {
+    const start = this.out.from[k];
+    return unitsToString(this.#flat.subarray(start, start + this.out.to[k]));
   }
 
   /** The text of emitted word n-gram k (only called for new vocabulary entries). */

@@ -24,7 +24,7 @@ export function prepareCorpus(
     labels: Uint8Array.from(labels),
     features,
     word: longest.word > 0 ? countNgrams(texts, 'word', longest.word, text) : null,
-    char: longest.char > 0 ? countNgrams(texts, 'char', longest.char, text) : null,
+    char: longest.char > 0 ? countNgrams(texts, 'char', longest.char, text, features.charAcrossWords) : null,
   };
 }
 

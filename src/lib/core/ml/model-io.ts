@@ -1,4 +1,4 @@
-// Reading a saved baseline model back: JSON parsing and shape checks, with French messages for the user.
+// Reading a saved baseline model back: JSON parsing, shape checks (French messages), version-1 files upgraded on reading.
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type BaselineModel } from './types';
 
 function fail(detail: string): never {
@@ -36,8 +36,8 @@ export function loadBaselineModel(data: unknown): BaselineModel {
     }
   }
   if (!isObject(value) || value.format !== MODEL_FORMAT) fail('ce n’est pas un modèle de référence Dissidentia (champ « format » absent ou différent).');
-  if (value.formatVersion !== MODEL_FORMAT_VERSION) {
-    fail(`version de format ${String(value.formatVersion)} non prise en charge (version attendue : ${MODEL_FORMAT_VERSION}).`);
+  if (value.formatVersion !== 1 && value.formatVersion !== MODEL_FORMAT_VERSION) {
+    fail(`version de format ${String(value.formatVersion)} non prise en charge (versions lues : 1 à ${MODEL_FORMAT_VERSION}).`);
   }
   if (value.kind !== 'baseline') fail(`type de modèle « ${String(value.kind)} » inattendu (baseline attendu).`);
   const settings = value.settings;
@@ -46,10 +46,14 @@ export function loadBaselineModel(data: unknown): BaselineModel {
   if (typeof f.foldAccents !== 'boolean' || typeof f.punctuationTokens !== 'boolean' || typeof f.sublinearTf !== 'boolean') {
     fail('réglages de texte incomplets.');
   }
+  const version1 = value.formatVersion === 1;
+  if (!version1 && typeof f.charAcrossWords !== 'boolean') fail('réglage des n-grammes de caractères (charAcrossWords) absent.');
   if (!Array.isArray(value.blocks) || value.blocks.length === 0) fail('aucun bloc de caractéristiques.');
   value.blocks.forEach(checkBlock);
   if (typeof value.intercept !== 'number' || !Number.isFinite(value.intercept)) fail('ordonnée à l’origine absente.');
   if (typeof value.threshold !== 'number' || !(value.threshold >= 0 && value.threshold <= 1)) fail('seuil absent ou hors de [0, 1].');
+  // Version 1 had no charAcrossWords: its character n-grams always stayed within words. Read as the current version.
+  if (version1) return { ...value, formatVersion: MODEL_FORMAT_VERSION, settings: { ...settings, features: { ...f, charAcrossWords: false } } } as unknown as BaselineModel;
   return value as unknown as BaselineModel;
 }
 

@@ -14,10 +14,11 @@ const compiled = new WeakMap<BaselineModel, Compiled>();
 function compile(model: BaselineModel): Compiled {
   let c = compiled.get(model);
   if (!c) {
-    const { foldAccents, punctuationTokens, sublinearTf } = model.settings.features;
+    // Models stored before format 2 lack charAcrossWords: their character n-grams stayed within words.
+    const { foldAccents, punctuationTokens, sublinearTf, charAcrossWords = false } = model.settings.features;
     const blocks = model.blocks.map((b) => ({ kind: b.kind, range: b.ngramRange, vocabulary: b.vocabulary, idf: b.idf }));
     c = {
-      vectoriser: new Vectoriser(blocks, { foldAccents, punctuationTokens }, sublinearTf),
+      vectoriser: new Vectoriser(blocks, { foldAccents, punctuationTokens }, sublinearTf, charAcrossWords),
       weights: Float64Array.from(model.blocks.flatMap((b) => b.coefficients)),
     };
     compiled.set(model, c);

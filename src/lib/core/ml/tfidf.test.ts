@@ -75,6 +75,15 @@ describe('n-grams', () => {
     expect(fourToFive.columns.length).toBe(2);
   });
 
+  it('character n-grams across word bounds, like scikit-learn char: space runs made one, no padding', () => {
+    const corpus = countNgrams(['ab  c'], 'char', 3, TEXT, true);
+    const twoToThree = fitVocabulary(corpus, all(1), { range: [2, 3], minDf: 1, maxFeatures: null });
+    expect(vocabularyTexts(corpus, twoToThree).sort()).toEqual(['ab', 'b ', ' c', 'ab ', 'b c'].sort());
+    // A text shorter than the minimum length gives nothing (no whole-word rule across words).
+    const short = fitVocabulary(countNgrams(['a'], 'char', 3, TEXT, true), all(1), { range: [2, 3], minDf: 1, maxFeatures: null });
+    expect(short.columns.length).toBe(0);
+  });
+
   it('French normalisation: lower case, apostrophes unified, accents folded on request', () => {
     expect(normaliseText('L’État', false)).toBe("l'état");
     expect(normaliseText('L’État Œuvre', true)).toBe("l'etat œuvre");
@@ -101,6 +110,23 @@ describe('Vectoriser (prediction path) matches the training path', () => {
       const vectoriser = new Vectoriser([{ kind, range, vocabulary: vocabularyTexts(corpus, vocabulary), idf: vocabulary.idf }], text, true);
       const actual = csrToDense(vectoriser.transform(docs));
       actual.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 12)));
+    });
+  }
+});
+
+describe('Vectoriser matches the training path for character n-grams across words', () => {
+  const docs = ["L'État nous ment !", 'Un État  aimable ?   Oui, très aimable.', 'x', ''];
+  for (const range of [[2, 5], [4, 5]] as const) {
+    it(`char ${range.join('-')} across words`, () => {
+      const text = { foldAccents: true, punctuationTokens: true };
+      const corpus = countNgrams(docs, 'char', 5, text, true);
+      const vocabulary = fitVocabulary(corpus, all(docs.length), { range, minDf: 1, maxFeatures: null });
+      expect(vocabularyTexts(corpus, vocabulary)).toContain('t nou'.slice(0, range[1]));
+      const expected = csrToDense(tfidfRows(corpus, vocabulary, all(docs.length), true));
+      const vectoriser = new Vectoriser([{ kind: 'char', range, vocabulary: vocabularyTexts(corpus, vocabulary), idf: vocabulary.idf }], text, true, true);
+      const actual = csrToDense(vectoriser.transform(docs));
+      actual.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 12)));
+      expect(actual[0].some((v) => v !== 0)).toBe(true);
     });
   }
 });

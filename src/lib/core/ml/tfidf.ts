@@ -18,8 +18,11 @@ export interface CorpusCounts {
   wholeWord: Uint8Array;
 }
 
-/** Counts all n-grams of lengths 1..maxN in the texts; fitting any range within it needs no second pass over the text. */
-export function countNgrams(texts: readonly string[], kind: BlockKind, maxN: number, text: TextOptions): CorpusCounts {
+/**
+ * Counts all n-grams of lengths 1..maxN in the texts; fitting any range within it needs no second pass over the text.
+ * `acrossWords`: character n-grams span the whole text (scikit-learn's 'char') instead of staying inside words ('char_wb').
+ */
+export function countNgrams(texts: readonly string[], kind: BlockKind, maxN: number, text: TextOptions, acrossWords = false): CorpusCounts {
   const analyser = new Analyser(text);
   const table = new NgramTable(texts.length * 64);
   const names: string[] = [];
@@ -30,12 +33,12 @@ export function countNgrams(texts: readonly string[], kind: BlockKind, maxN: num
   const range: NgramRange = [1, maxN];
   for (const doc of texts) {
     analyser.load(doc);
-    const emitted = kind === 'word' ? analyser.emitWordNgrams(range) : analyser.emitCharNgrams(range);
+    const emitted = kind === 'word' ? analyser.emitWordNgrams(range) : acrossWords ? analyser.emitTextCharNgrams(range) : analyser.emitCharNgrams(range);
     const out = analyser.out;
     for (let k = 0; k < emitted; k++) {
       const id = table.add(out.h1[k], out.h2[k]);
       if (id === names.length) {
-        const name = kind === 'word' ? analyser.wordNgramText(k) : analyser.charNgramText(k);
+        const name = kind === 'word' ? analyser.wordNgramText(k) : acrossWords ? analyser.textCharNgramText(k) : analyser.charNgramText(k);
         names.push(name);
         lengths.push(kind === 'word' ? out.to[k] - out.from[k] + 1 : name.length);
         if (id === tally.length) {
@@ -55,7 +58,7 @@ export function countNgrams(texts: readonly string[], kind: BlockKind, maxN: num
   }
   const counts = { ...builder.finish(), cols: names.length };
   const wholeWord = new Uint8Array(names.length);
-  if (kind === 'char') names.forEach((s, j) => (wholeWord[j] = s.length >= 3 && s[0] === ' ' && s[s.length - 1] === ' ' ? 1 : 0));
+  if (kind === 'char' && !acrossWords) names.forEach((s, j) => (wholeWord[j] = s.length >= 3 && s[0] === ' ' && s[s.length - 1] === ' ' ? 1 : 0));
   return { kind, counts, texts: names, lengths: Int32Array.from(lengths), wholeWord };
 }
 

@@ -29,7 +29,7 @@ describe('trainBaseline on team-written sentences', async () => {
   });
 
   it('records the search, the chosen parameters, the threshold and the cross-validated report', () => {
-    expect(model).toMatchObject({ format: 'dissidentia-baseline', formatVersion: 1, kind: 'baseline', trainedOn: { n: 50, positives: 25 } });
+    expect(model).toMatchObject({ format: 'dissidentia-baseline', formatVersion: 2, kind: 'baseline', trainedOn: { n: 50, positives: 25 } });
     expect(model.searchResults).toHaveLength(4);
     const best = Math.max(...model.searchResults.map((r) => r.meanAuc));
     expect(model.cv.auc).toBeCloseTo(best, 5);
@@ -122,7 +122,43 @@ describe('cancellation', () => {
   });
 });
 
+describe('character n-grams across word bounds', async () => {
+  const options: TrainOptionsInput = { ...QUICK, search: 'none', learningCurve: null, features: { charAcrossWords: true } };
+  const model = await trainBaseline(texts, labels, options);
+  const within = await trainBaseline(texts, labels, { ...options, features: { charAcrossWords: false } });
+
+  it('records the setting and learns n-grams that span two words', () => {
+    expect(model.settings.features.charAcrossWords).toBe(true);
+    const chars = (m: BaselineModel) => m.blocks.find((b) => b.kind === 'char')?.vocabulary ?? [];
+    expect(chars(model).some((g) => /\S \S/.test(g))).toBe(true);
+    expect(chars(within).some((g) => /\S \S/.test(g))).toBe(false);
+  });
+
+  it('predicts from its JSON as from the object, and as σ(x·w + b)', () => {
+    const reloaded = loadBaselineModel(serialiseModel(model));
+    expect(predictProba(reloaded, texts)).toEqual(predictProba(model, texts));
+    const weights = model.blocks.flatMap((b) => b.coefficients);
+    const expected = Array.from(multiplyVector(vectorise(model, texts), weights, model.intercept), sigmoid);
+    Array.from(predictProba(model, texts)).forEach((p, i) => expect(p).toBeCloseTo(expected[i], 12));
+    // Prediction honours the recorded setting: read within words, the same vocabulary misses the spanning n-grams.
+    const misread = { ...model, settings: { ...model.settings, features: { ...model.settings.features, charAcrossWords: false } } };
+    expect(predictProba(misread, texts)).not.toEqual(predictProba(model, texts));
+  });
+});
+
 describe('loading a saved model', () => {
+  it('reads version-1 files (no charAcrossWords) as character n-grams within words, predicting the same', async () => {
+    const model = await trainBaseline(texts, labels, { ...QUICK, search: 'none', learningCurve: null });
+    const { charAcrossWords: _dropped, ...v1Features } = model.settings.features;
+    const v1 = { ...model, formatVersion: 1, settings: { ...model.settings, features: v1Features } };
+    const loaded = loadBaselineModel(JSON.stringify(v1));
+    expect(loaded.formatVersion).toBe(2);
+    expect(loaded.settings.features.charAcrossWords).toBe(false);
+    expect(predictProba(loaded, texts)).toEqual(predictProba(model, texts));
+    const v2WithoutSetting = { ...v1, formatVersion: 2 };
+    expect(() => loadBaselineModel(v2WithoutSetting)).toThrow(/charAcrossWords/);
+  });
+
   it('explains in French what is wrong', () => {
     expect(() => loadBaselineModel('{')).toThrow(/pas du JSON lisible/);
     expect(() => loadBaselineModel({ format: 'autre' })).toThrow(/pas un modèle de référence Dissidentia/);

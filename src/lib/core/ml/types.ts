@@ -9,7 +9,8 @@ import type { BlockKind } from './tfidf';
 export type { Imbalance, NgramRange };
 
 export const MODEL_FORMAT = 'dissidentia-baseline';
-export const MODEL_FORMAT_VERSION = 1;
+/** 2 added features.charAcrossWords; version-1 files are still read (as char n-grams within words). */
+export const MODEL_FORMAT_VERSION = 2;
 
 /** What the search tunes. A null n-gram range switches that block off. */
 export interface Hyperparameters {
@@ -26,6 +27,8 @@ export interface FeatureSettings {
   sublinearTf: boolean;
   /** Keep only the most frequent features of each block (null: all). */
   maxFeatures: number | null;
+  /** Character n-grams across word bounds over the whole text (scikit-learn's 'char'); false keeps them inside words ('char_wb'). */
+  charAcrossWords: boolean;
 }
 
 /** Values the grid crosses; random search draws C log-uniformly between the smallest and largest C and the rest from the lists. */
@@ -166,7 +169,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   },
   randomCandidates: 12,
   params: { C: 1, wordNgrams: [1, 2], charNgrams: [3, 6], minDf: 1 },
-  features: { foldAccents: true, punctuationTokens: true, sublinearTf: true, maxFeatures: null },
+  features: { foldAccents: true, punctuationTokens: true, sublinearTf: true, maxFeatures: null, charAcrossWords: false },
   imbalance: 'class-weight',
   folds: 5,
   seed: 42,

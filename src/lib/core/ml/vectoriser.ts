@@ -53,7 +53,8 @@ export class Vectoriser {
   #tfWeight = new Float64Array(256);
   #touched: Int32Array;
 
-  constructor(blocks: readonly VocabularyBlock[], text: TextOptions, sublinearTf: boolean) {
+  /** `charAcrossWords`: character blocks read n-grams over the whole text (no per-word cache then). */
+  constructor(blocks: readonly VocabularyBlock[], text: TextOptions, sublinearTf: boolean, charAcrossWords = false) {
     let offset = 0;
     this.#blocks = blocks.map((b) => {
       const table = new NgramTable(b.vocabulary.length);
@@ -61,7 +62,7 @@ export class Vectoriser {
         const [h1, h2] = hashString(ngram);
         table.set(h1, h2, f);
       });
-      const words = b.kind === 'char' ? new WordCache() : null;
+      const words = b.kind === 'char' && !charAcrossWords ? new WordCache() : null;
       const compiled = { kind: b.kind, range: b.range, table, idf: Float64Array.from(b.idf), offset, words };
       offset += b.vocabulary.length;
       return compiled;
@@ -79,7 +80,7 @@ export class Vectoriser {
   #countBlock(block: CompiledBlock): number {
     if (block.words) return this.#countCharBlock(block, block.words);
     const analyser = this.#analyser;
-    const emitted = analyser.emitWordNgrams(block.range);
+    const emitted = block.kind === 'word' ? analyser.emitWordNgrams(block.range) : analyser.emitTextCharNgrams(block.range);
     const { h1, h2 } = analyser.out;
     const tally = this.#tally;
     let touched = 0;
