@@ -100,6 +100,44 @@ describe('labels', () => {
     expect((await searchSentences(db, { datasetId, annotatorId: bob, label: 'inclassable' })).total).toBe(2);
     expect((await searchSentences(db, { datasetId, label: 'none' })).total).toBe(demoSentences - 2);
   });
+
+  it('finds what a plain filter over every sentence finds, on each of its paths, a page at a time', async () => {
+    const db = fresh();
+    const { datasetId, alice, bob, ids } = await demoWithAnnotators(db);
+    await labelMany(db, ids.slice(0, 30), alice, 'dissident', 1);
+    await labelMany(db, ids.slice(20, 40), bob, 'non dissident', 1);
+    const sentences = await datasetSentences(db, datasetId);
+    const gold = (await db.annotators.where('name').equals('gold').first())!.id;
+    const labels = new Map<number, { annotatorId: number; label: string }[]>();
+    for (const a of await db.annotations.toArray()) labels.set(a.sentenceId, [...(labels.get(a.sentenceId) ?? []), a]);
+    const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const queries = [
+      {},
+      { label: 'none' },
+      { agreement: 'none' as const },
+      { text: 'etat' },
+      { text: 'État', label: 'none' },
+      { text: 'les', annotatorId: alice },
+      { label: 'dissident' },
+      { agreement: 'disagree' as const },
+      { agreement: 'single' as const, annotatorId: bob },
+    ];
+    for (const q of queries) {
+      const expected = sentences.filter((s) => {
+        const all = labels.get(s.id) ?? [];
+        const human = all.filter((a) => a.annotatorId !== gold);
+        const mine = q.annotatorId === undefined ? all : all.filter((a) => a.annotatorId === q.annotatorId);
+        if (q.text && !fold(s.text).includes(fold(q.text))) return false;
+        if (q.annotatorId !== undefined && mine.length === 0) return false;
+        if (q.label === 'none' ? human.length > 0 : q.label && !mine.some((a) => a.label === q.label)) return false;
+        const agreement = human.length === 0 ? 'none' : human.length === 1 ? 'single' : new Set(human.map((a) => a.label)).size === 1 ? 'agree' : 'disagree';
+        return !q.agreement || agreement === q.agreement;
+      });
+      const found = await searchSentences(db, { datasetId, limit: 7, ...q });
+      expect(found.total, JSON.stringify(q)).toBe(expected.length);
+      expect(found.rows.map((r) => r.sentence.id), JSON.stringify(q)).toEqual(expected.slice(0, 7).map((s) => s.id));
+    }
+  });
 });
 
 describe('annotators and guideline', () => {

@@ -35,6 +35,11 @@ export class AnnotationBrowse {
     return fresh ?? this.#last;
   }
 
+  /** True while the current query's first answer is awaited (the results shown are the previous query's). */
+  get searching(): boolean {
+    return this.text !== this.#appliedText || (this.#results !== undefined && this.#results.current === undefined);
+  }
+
   /** Called on each keystroke; the search runs once typing pauses. */
   setText(text: string): void {
     this.text = text;

@@ -9,6 +9,8 @@ import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline } from '../db/repos/guidelines';
 import { getSetting, setSetting } from '../db/repos/settings';
 import { datasetProgress, type Progress } from '../db/repos/workspace-queries';
+import { AnnotationBrowse } from './AnnotationBrowse.svelte';
+import { LabellingSession } from './LabellingSession.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
 
 const DATASET_KEY = 'annotate.datasetId';
@@ -24,6 +26,10 @@ export class AnnotationWorkspace {
   readonly annotators = new LiveQuery<Annotator[]>(() => listAnnotators(getDb()), []);
   readonly current = new LiveQuery<Annotator | undefined>(() => getCurrentAnnotator(getDb()), undefined);
   readonly guideline = new LiveQuery<Guideline | undefined>(() => getDb().guidelines.orderBy('version').last(), undefined);
+  // The tabs' states live as long as the screen, not the tab: switching tabs neither rebuilds the queue (seconds on
+  // a million sentences) nor clears a search.
+  readonly session: LabellingSession = new LabellingSession(this);
+  readonly browse: AnnotationBrowse = new AnnotationBrowse(() => this.datasetId);
 
   #datasetId = $state<number | undefined>();
   #ready = $state(false);

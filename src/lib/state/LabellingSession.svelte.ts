@@ -73,6 +73,8 @@ export class LabellingSession {
 
   /** Builds the queue for a dataset and annotator, resuming the saved mode, seed and position. */
   async start(datasetId: number, annotatorId: number, change?: Partial<Omit<SavedQueue, 'position'>>): Promise<void> {
+    // Coming back to the tab: the queue built for this dataset and annotator is still the right one.
+    if (!change && !this.#loading && this.#key?.datasetId === datasetId && this.#key.annotatorId === annotatorId) return;
     this.#loading = true;
     const db = getDb();
     const saved = await getSetting<SavedQueue>(db, keyOf(datasetId, annotatorId));

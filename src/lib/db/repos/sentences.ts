@@ -13,7 +13,7 @@ export interface SentencePage {
 }
 
 /** What the answers' [datasetId+flags+sentenceCount] index tells of an answer without reading it. */
-interface BlockKey {
+export interface BlockKey {
   answerId: number;
   flags: number;
   count: number;
@@ -27,15 +27,38 @@ async function excludeOf(db: DissidentiaDb, datasetId: number, asked: number | u
 
 /** A dataset's answers as index keys only (no texts read), in file order, those with an excluded flag left out. */
 async function blockKeys(db: DissidentiaDb, datasetId: number, mask = 0): Promise<BlockKey[]> {
-  const keys: BlockKey[] = [];
-  await db.answers
-    .where('[datasetId+flags+sentenceCount]')
+  // Walking tens of thousands of index entries with a cursor costs one round trip each (seconds in Chromium). The
+  // distinct (flags, count) pairs are a few hundred: walk those, then fetch each pair's answer ids in one call.
+  const index = 'datasetId+flags+sentenceCount';
+  const pairs = (await db.answers
+    .where(`[${index}]`)
     .between([datasetId, -Infinity, -Infinity], [datasetId, Infinity, Infinity], true, true)
-    .eachKey((key, cursor) => {
-      const [, flags, count] = key as [number, number, number];
-      if ((flags & mask) === 0) keys.push({ answerId: cursor.primaryKey as number, flags, count });
-    });
-  return keys.sort((a, b) => a.answerId - b.answerId);
+    .uniqueKeys()) as unknown as [number, number, number][];
+  const groups = await Promise.all(
+    pairs
+      .filter(([, flags]) => (flags & mask) === 0)
+      .map(async ([, flags, count]) => {
+        const ids = (await db.answers.where(`[${index}]`).equals([datasetId, flags, count]).primaryKeys()) as number[];
+        return ids.map((answerId) => ({ answerId, flags, count }));
+      }),
+  );
+  return groups.flat().sort((a, b) => a.answerId - b.answerId);
+}
+
+/** How many sentences each answer of a dataset holds, in file order, filters applied (no text is read). */
+export async function sentenceCountsByAnswer(db: DissidentiaDb, datasetId: number, excludeFlags?: number): Promise<BlockKey[]> {
+  return blockKeys(db, datasetId, await excludeOf(db, datasetId, excludeFlags));
+}
+
+/** Calls `visit` with each answer row of a dataset in file order (its sentences read with sentencesOfAnswerRow). */
+export async function forEachAnswerRow(db: DissidentiaDb, datasetId: number, visit: (answer: Answer) => boolean | void): Promise<void> {
+  // `visit` returns true to stop early.
+  let stop = false;
+  await db.answers
+    .where('datasetId')
+    .equals(datasetId)
+    .until(() => stop)
+    .each((answer) => void (stop = visit(answer) === true));
 }
 
 /** Sentences of a dataset in file order (answer by answer), filters applied. */

@@ -5,7 +5,8 @@ import { agreementOf, type AgreementState } from '../../core/annotation/majority
 import { foldForSearch } from '../../core/text/normalise';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 import { labelsOfSentences } from './annotations';
-import { datasetSentences, getSentence, getSentences, listSentenceIds, sentenceContext } from './sentences';
+import { answerIdOf, sentencesOfAnswerRow } from '../answer-sentences';
+import { forEachAnswerRow, getSentence, getSentences, sentenceContext, sentenceCountsByAnswer } from './sentences';
 
 export interface SentenceView {
   sentence: Sentence;
@@ -37,18 +38,25 @@ export interface Progress {
 }
 
 export async function datasetProgress(db: DissidentiaDb, datasetId: number): Promise<Progress> {
-  const ids = new Set(await listSentenceIds(db, datasetId));
+  // Per answer, not per sentence: a 100 MB import has a million sentences but some 60,000 answers.
+  const counts = await sentenceCountsByAnswer(db, datasetId);
+  const answers = new Set(counts.map((c) => c.answerId));
   const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
-  const counts = new Map<number, number>();
+  const perAnnotator = new Map<number, number>();
   const labelled = new Set<number>();
   let goldCount = 0;
   await db.annotations.each((a) => {
-    if (!ids.has(a.sentenceId)) return;
+    if (!answers.has(answerIdOf(a.sentenceId))) return;
     if (a.annotatorId === gold?.id) return void goldCount++;
     labelled.add(a.sentenceId);
-    counts.set(a.annotatorId, (counts.get(a.annotatorId) ?? 0) + 1);
+    perAnnotator.set(a.annotatorId, (perAnnotator.get(a.annotatorId) ?? 0) + 1);
   });
-  return { total: ids.size, labelled: labelled.size, gold: goldCount, perAnnotator: [...counts].map(([annotatorId, count]) => ({ annotatorId, count })) };
+  return {
+    total: counts.reduce((n, c) => n + c.count, 0),
+    labelled: labelled.size,
+    gold: goldCount,
+    perAnnotator: [...perAnnotator].map(([annotatorId, count]) => ({ annotatorId, count })),
+  };
 }
 
 export interface SearchQuery {
@@ -67,24 +75,66 @@ export interface SearchResult {
   rows: { sentence: Sentence; labels: Annotation[] }[];
 }
 
-/** Accent- and case-insensitive search over a dataset's sentences, with label, annotator and agreement filters. */
+/** Every label on a dataset's sentences, by sentence id (annotations are far fewer than sentences: scan them). */
+async function datasetLabels(db: DissidentiaDb, datasetId: number): Promise<Map<number, Annotation[]>> {
+  const answers = new Set((await sentenceCountsByAnswer(db, datasetId, 0)).map((c) => c.answerId));
+  const out = new Map<number, Annotation[]>();
+  await db.annotations.each((a) => {
+    if (!answers.has(answerIdOf(a.sentenceId))) return;
+    const list = out.get(a.sentenceId);
+    if (list) list.push(a);
+    else out.set(a.sentenceId, [a]);
+  });
+  return out;
+}
+
+/**
+ * Accent- and case-insensitive search over a dataset's sentences, with label, annotator and agreement filters.
+ * Filters that need a label read only the labelled sentences; a text search folds each answer once and looks
+ * inside its sentences only when the answer holds the text; without either, it stops once the page is full.
+ */
 export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Promise<SearchResult> {
   const needle = foldForSearch(query.text ?? '');
+  const limit = query.limit ?? 200;
   const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
-  const sentences = await datasetSentences(db, query.datasetId);
-  const matching = needle ? sentences.filter((s) => foldForSearch(s.text).includes(needle)) : sentences;
-  const labels = await labelsOfSentences(db, matching.map((s) => s.id));
+  const labels = await datasetLabels(db, query.datasetId);
   const rows: SearchResult['rows'] = [];
-  for (const sentence of matching) {
+  let total = 0;
+  /** Counts the sentence and keeps it for the page when it passes every filter. */
+  const consider = (sentence: Sentence) => {
+    if (needle && !foldForSearch(sentence.text).includes(needle)) return;
     const all = labels.get(sentence.id) ?? [];
     const human = all.filter((a) => a.annotatorId !== gold?.id);
     const considered = query.annotatorId === undefined ? all : all.filter((a) => a.annotatorId === query.annotatorId);
-    if (query.annotatorId !== undefined && considered.length === 0) continue;
-    if (query.label === 'none' ? human.length > 0 : query.label && !considered.some((a) => a.label === query.label)) continue;
-    if (query.agreement && agreementOf(human.map((a) => a.label)) !== query.agreement) continue;
-    rows.push({ sentence, labels: all });
+    if (query.annotatorId !== undefined && considered.length === 0) return;
+    if (query.label === 'none' ? human.length > 0 : query.label && !considered.some((a) => a.label === query.label)) return;
+    if (query.agreement && agreementOf(human.map((a) => a.label)) !== query.agreement) return;
+    total++;
+    if (rows.length < limit) rows.push({ sentence, labels: all });
+  };
+
+  const needsLabel = query.annotatorId !== undefined || (!!query.label && query.label !== 'none') || (!!query.agreement && query.agreement !== 'none');
+  if (needsLabel) {
+    for (const sentence of await getSentences(db, [...labels.keys()].sort((a, b) => a - b))) consider(sentence);
+    return { total, rows };
   }
-  return { total: rows.length, rows: rows.slice(0, query.limit ?? 200) };
+  if (needle) {
+    await forEachAnswerRow(db, query.datasetId, (answer) => {
+      // Sentences are slices of their answer: an answer without the text has no sentence with it.
+      if (!answer.texts && !foldForSearch(answer.text).includes(needle)) return;
+      for (const sentence of sentencesOfAnswerRow(answer)) consider(sentence);
+    });
+    return { total, rows };
+  }
+  // No text and no label filter: every sentence matches, or every one without a human label. Count them from the
+  // index and the labels, and read only as many answers as the page needs.
+  await forEachAnswerRow(db, query.datasetId, (answer) => {
+    for (const sentence of sentencesOfAnswerRow(answer)) consider(sentence);
+    return rows.length >= limit;
+  });
+  const all = (await sentenceCountsByAnswer(db, query.datasetId, 0)).reduce((n, c) => n + c.count, 0);
+  const labelledByHumans = [...labels.values()].filter((list) => list.some((a) => a.annotatorId !== gold?.id)).length;
+  return { total: query.label === 'none' || query.agreement === 'none' ? all - labelledByHumans : all, rows };
 }
 
 /** Sentences to export (one dataset or all), each with every label and its answer's id; unlabelled ones left out. */
