@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashString, textHash } from './hash';
-import { foldForSearch, normaliseForHash } from './normalise';
+import { foldForSearch, normaliseForHash, quickFoldFilter } from './normalise';
 
 describe('normalisation', () => {
   it('folds accents, case, quotes and spaces for search', () => {
@@ -27,5 +27,27 @@ describe('hash', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 20_000; i++) seen.add(hashString(`phrase ${i}`));
     expect(seen.size).toBe(20_000);
+  });
+});
+
+describe('quickFoldFilter', () => {
+  const texts = [
+    'La PRÉFECTURE ferme à 16 h.',
+    'La pre\u0301fecture (accent combinant) ferme.',
+    'Ça coûte trop cher à l’État, İstanbul aussi.',
+    'Les élus n’écoutent pas.',
+    'Rien à voir.',
+  ];
+  it('never rejects a text whose full fold holds the needle, and rejects the others', () => {
+    for (const needle of ['prefecture', 'etat', 'ca', 'istanbul', 'elus', 'ecoutent', 'coute', '16', 'voir', 'absent']) {
+      const mayHold = quickFoldFilter(needle)!;
+      for (const text of texts) expect(mayHold(text), `${needle} / ${text}`).toBe(foldForSearch(text).includes(needle));
+    }
+  });
+
+  it('declines needles with spaces, quotes or dashes (the full fold handles those)', () => {
+    expect(quickFoldFilter('l etat')).toBeNull();
+    expect(quickFoldFilter("l'etat")).toBeNull();
+    expect(quickFoldFilter('sous-prefet')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import type { ExchangeSentence } from '../../core/annotation/exchange';
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { agreementOf, type AgreementState } from '../../core/annotation/majority';
-import { foldForSearch } from '../../core/text/normalise';
+import { foldForSearch, quickFoldFilter } from '../../core/text/normalise';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 import { labelsOfSentences } from './annotations';
 import { answerIdOf, sentencesOfAnswerRow } from '../answer-sentences';
@@ -119,9 +119,10 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
     return { total, rows };
   }
   if (needle) {
+    const mayHold = quickFoldFilter(needle) ?? ((text: string) => foldForSearch(text).includes(needle));
     await forEachAnswerRow(db, query.datasetId, (answer) => {
       // Sentences are slices of their answer: an answer without the text has no sentence with it.
-      if (!answer.texts && !foldForSearch(answer.text).includes(needle)) return;
+      if (!answer.texts && !mayHold(answer.text)) return;
       for (const sentence of sentencesOfAnswerRow(answer)) consider(sentence);
     });
     return { total, rows };
