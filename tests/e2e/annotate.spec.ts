@@ -5,10 +5,7 @@ import { AnnotatePage } from './pages/AnnotatePage';
 
 test('labels 20 sentences with the keyboard only, undoes one, and keeps everything across a reload', async ({ page }) => {
   const annotate = new AnnotatePage(page);
-  await annotate.open();
-  await annotate.createAnnotator('Alice');
-  await annotate.expectPosition(1);
-  const total = Number((await annotate.position.textContent())!.match(/sur (\d+)/)![1]);
+  const total = await annotate.startAs('Alice');
   const seen: string[] = [];
   for (let i = 0; i < 20; i++) {
     await annotate.expectPosition(i + 1, total);
@@ -44,10 +41,7 @@ test('labels 20 sentences with the keyboard only, undoes one, and keeps everythi
 
 test('switching tabs keeps the place in the queue and the search', async ({ page }) => {
   const annotate = new AnnotatePage(page);
-  await annotate.open();
-  await annotate.createAnnotator('Alice');
-  await annotate.expectPosition(1);
-  const total = Number((await annotate.position.textContent())!.match(/sur (\d+)/)![1]);
+  const total = await annotate.startAs('Alice');
   await annotate.press('1', '2', '3');
   await annotate.expectPosition(4, total);
   await annotate.tab('Parcourir');

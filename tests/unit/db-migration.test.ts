@@ -3,22 +3,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DissidentiaDb } from '../../src/lib/db/db';
+import { DissidentiaDb, SCHEMA_V1 } from '../../src/lib/db/db';
 import { goldLabels } from '../../src/lib/db/repos/annotations';
 import { parseBackup, restoreBackup, serialiseBackup, createBackup } from '../../src/lib/db/repos/backup';
 import { countAllSentences, datasetSentences, listSentenceIds } from '../../src/lib/db/repos/sentences';
 import { sentenceIdOf, SENTENCES_PER_ANSWER } from '../../src/lib/db/answer-sentences';
 
-const V1_SCHEMA = {
-  datasets: '++id, status',
-  answers: '++id, datasetId, [datasetId+externalId]',
-  sentences: '++id, datasetId, answerId, hash',
-  annotators: '++id, &name',
-  annotations: '++id, sentenceId, annotatorId, &[sentenceId+annotatorId]',
-  guidelines: '++id, &version',
-  models: '++id, createdAt',
-  settings: 'key',
-};
 
 // Old sentence ids chosen so that one equals a new id (answer 1, position 0): the rewrite must not trip over it.
 const COLLIDING = SENTENCES_PER_ANSWER;
@@ -44,7 +34,7 @@ const V1_ROWS = {
 
 async function writeV1(name: string): Promise<void> {
   const old = new Dexie(name);
-  old.version(1).stores(V1_SCHEMA);
+  old.version(1).stores(SCHEMA_V1);
   await old.open();
   for (const [table, rows] of Object.entries(V1_ROWS)) await old.table(table).bulkAdd(rows);
   old.close();

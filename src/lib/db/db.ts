@@ -97,6 +97,18 @@ export interface Setting {
   value: unknown;
 }
 
+/** Schema v1 (one row per sentence): kept as the starting point of upgrades, and for the migration tests. */
+export const SCHEMA_V1 = {
+  datasets: '++id, status',
+  answers: '++id, datasetId, [datasetId+externalId]',
+  sentences: '++id, datasetId, answerId, hash',
+  annotators: '++id, &name',
+  annotations: '++id, sentenceId, annotatorId, &[sentenceId+annotatorId]',
+  guidelines: '++id, &version',
+  models: '++id, createdAt',
+  settings: 'key',
+};
+
 export class DissidentiaDb extends Dexie {
   datasets!: EntityTable<Dataset, 'id'>;
   answers!: EntityTable<Answer, 'id'>;
@@ -109,16 +121,7 @@ export class DissidentiaDb extends Dexie {
   constructor(name = 'dissidentia') {
     super(name);
     // v1: first schema (datasets, answers, sentences, annotators, annotations, guidelines, models, settings).
-    this.version(1).stores({
-      datasets: '++id, status',
-      answers: '++id, datasetId, [datasetId+externalId]',
-      sentences: '++id, datasetId, answerId, hash',
-      annotators: '++id, &name',
-      annotations: '++id, sentenceId, annotatorId, &[sentenceId+annotatorId]',
-      guidelines: '++id, &version',
-      models: '++id, createdAt',
-      settings: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // v2: sentences move into their answer's row (import speed, text stored once); annotation ids carried over.
     this.version(2)
       .stores({ answers: '++id, datasetId, [datasetId+externalId], [datasetId+flags+sentenceCount], *hashes' })

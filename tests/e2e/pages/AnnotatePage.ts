@@ -40,6 +40,14 @@ export class AnnotatePage {
     await this.page.locator('h1').click();
   }
 
+  /** Opens Annoter as a new annotator on the default queue; returns the queue's length. */
+  async startAs(name: string): Promise<number> {
+    await this.open();
+    await this.createAnnotator(name);
+    await this.expectPosition(1);
+    return Number((await this.position.textContent())!.match(/sur (\d+)/)![1]);
+  }
+
   async switchTo(name: string): Promise<void> {
     await this.page.getByLabel('Changer d’annotateur').selectOption({ label: name });
     await expect(this.currentAnnotator).toContainText(name);
