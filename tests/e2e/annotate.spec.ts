@@ -46,12 +46,30 @@ test('switching tabs keeps the place in the queue and the search', async ({ page
   await annotate.expectPosition(4, total);
   await annotate.tab('Parcourir');
   await page.getByLabel('Rechercher dans les phrases').fill('ministres');
-  await expect(page.getByTestId('browse-count')).toHaveText(/^[1-9]\d* phrases trouvées/);
+  await expect(page.getByTestId('browse-count')).toHaveText(/^[1-9]\d* phrases? trouvées?/);
   await annotate.tab('Étiqueter');
   // Not rebuilt: a rebuilt "not yet labelled by me" queue would start again at 1 of total − 3.
   await annotate.expectPosition(4, total);
   await annotate.tab('Parcourir');
   await expect(page.getByLabel('Rechercher dans les phrases')).toHaveValue('ministres');
+});
+
+test('deletes a profile and its labels after confirming, leaving the other annotator’s work', async ({ page }) => {
+  const annotate = new AnnotatePage(page);
+  await annotate.startAs('Alice');
+  await annotate.press('1', '1');
+  await annotate.expectProgress('Alice', 2);
+  await annotate.createAnnotator('Bobb');
+  await annotate.press('2', '2', '2');
+  await annotate.expectProgress('Bobb', 3);
+  await page.getByRole('button', { name: 'Modifier le profil' }).click();
+  await page.getByRole('button', { name: 'Supprimer ce profil…' }).click();
+  await expect(page.getByText('Supprimer le profil « Bobb » (3 étiquettes)')).toBeVisible();
+  await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Profil « Bobb » supprimé (3 étiquettes supprimées).' })).toBeAttached();
+  await expect(annotate.currentAnnotator).toContainText('Alice');
+  await annotate.expectProgress('Alice', 2);
+  await expect(annotate.progress.getByText(/^Bobb/)).toHaveCount(0);
 });
 
 test('the help dialog lists the shortcuts, blocks them while open, and closes with Escape', async ({ page }) => {

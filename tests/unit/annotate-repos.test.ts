@@ -12,7 +12,7 @@ import { demoCorpus } from '../../src/lib/demo/corpus';
 import { DissidentiaDb } from '../../src/lib/db/db';
 import { importAnnotations } from '../../src/lib/db/repos/annotation-exchange';
 import { goldLabels, labelMany, restoreLabels, setLabel } from '../../src/lib/db/repos/annotations';
-import { createAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator } from '../../src/lib/db/repos/annotators';
+import { countLabelsOf, createAnnotator, deleteAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator } from '../../src/lib/db/repos/annotators';
 import { createBackup, parseBackup, restoreBackup, serialiseBackup } from '../../src/lib/db/repos/backup';
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
 import { countAllSentences, datasetSentences, getSentence, listSentenceIds } from '../../src/lib/db/repos/sentences';
@@ -149,6 +149,24 @@ describe('annotators and guideline', () => {
     await setCurrentAnnotator(db, id);
     expect((await getCurrentAnnotator(db))?.name).toBe('Alice');
   });
+  it('deletes a profile with its labels only, hands "current" to another profile, and refuses gold', async () => {
+    const db = fresh();
+    const { alice, bob, ids } = await demoWithAnnotators(db);
+    await labelMany(db, ids.slice(0, 4), alice, 'dissident', 1);
+    await labelMany(db, ids.slice(2, 5), bob, 'non dissident', 1);
+    await setCurrentAnnotator(db, bob);
+    expect(await countLabelsOf(db, bob)).toBe(3);
+    expect(await deleteAnnotator(db, bob)).toBe(3);
+    expect((await listAnnotators(db)).map((a) => a.name)).toEqual(['Alice']);
+    expect(await countLabelsOf(db, bob)).toBe(0);
+    expect(await countLabelsOf(db, alice)).toBe(4);
+    expect((await getCurrentAnnotator(db))?.id).toBe(alice);
+    expect((await goldLabels(db)).length).toBe(demoSentences);
+    await expect(deleteAnnotator(db, (await db.annotators.where('name').equals('gold').first())!.id)).rejects.toThrow('ne se suppriment pas');
+    await deleteAnnotator(db, alice);
+    expect(await getCurrentAnnotator(db)).toBeUndefined();
+  });
+
   it('seeds version 1 from the French guideline and saves edits as new versions', async () => {
     const db = fresh();
     const v1 = await currentGuideline(db);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../src/lib/i18n/catalogue';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^|}]*\|[^|}]*)?\}/g)].map((m) => m[1]))].sort();
 
 describe('catalogues', () => {
   it('have the same keys in French and English', () => {
@@ -21,5 +21,22 @@ describe('catalogues', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('fr', 'settings.usage', { used: '1 Mo', quota: '2 Go' })).toBe('1 Mo utilisés sur 2 Go disponibles');
     expect(translate('en', 'settings.usage', { used: '1 MB' })).toBe('1 MB used of {quota} available');
+  });
+
+  it('picks singular or plural by each language’s rules, from numbers or formatted counts', () => {
+    expect(translate('fr', 'annotate.browse.count', { n: 0 })).toBe('0 phrase trouvée');
+    expect(translate('fr', 'annotate.browse.count', { n: 1 })).toBe('1 phrase trouvée');
+    expect(translate('fr', 'annotate.browse.count', { n: 2 })).toBe('2 phrases trouvées');
+    expect(translate('en', 'annotate.browse.count', { n: 0 })).toBe('0 sentences found');
+    expect(translate('en', 'annotate.browse.count', { n: 1 })).toBe('1 sentence found');
+    expect(translate('fr', 'data.counts', { answers: '1', sentences: '1 067 273' })).toBe('1 réponse, 1 067 273 phrases');
+  });
+
+  it('write every plural choice with two forms and no nested placeholder', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      for (const [key, text] of Object.entries(catalogues[lang])) {
+        for (const token of text.match(/\{[^}]*\|[^}]*\}/g) ?? []) expect(token, `${lang} ${key}`).toMatch(/^\{\w+\|[^|{}]+\|[^|{}]+\}$/);
+      }
+    }
   });
 });

@@ -23,11 +23,21 @@ function merge(lang: Lang): Record<string, string> {
 
 export const catalogues: Record<Lang, Record<string, string>> = { fr: merge('fr'), en: merge('en') };
 
-/** Looks a key up and fills `{name}` placeholders; a missing key shows itself so it is noticed. */
+const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('fr'), en: new Intl.PluralRules('en') };
+
+/** A count given as a number or as a formatted string ("1 067 273", "1,067,273"). */
+const countOf = (value: string | number) => (typeof value === 'number' ? value : Number(value.replace(/[^\d-]/g, '')));
+
+/**
+ * Looks a key up and fills `{name}` placeholders, and `{name|one|other}` with the form the language's plural rules
+ * give for that count (French: 0 and 1 take the singular); a missing key shows itself so it is noticed.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^|}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return whole;
+    if (one === undefined || other === undefined) return String(params[name]);
+    return pluralRules[lang].select(countOf(params[name]!)) === 'one' ? one : other;
+  });
 }

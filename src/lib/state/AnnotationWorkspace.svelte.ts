@@ -3,7 +3,7 @@
 import { UndoStack } from '../core/annotation/undo-stack';
 import { getDb, type Annotator, type Dataset, type Guideline } from '../db/db';
 import { labelMany, restoreLabels, setLabel, type PreviousLabel } from '../db/repos/annotations';
-import { createAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
+import { countLabelsOf, createAnnotator, deleteAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline } from '../db/repos/guidelines';
@@ -86,6 +86,18 @@ export class AnnotationWorkspace {
 
   async renameAnnotator(id: number, name: string, colour: string): Promise<void> {
     await updateAnnotator(getDb(), id, { name, colour });
+  }
+
+  /** Deletes a profile and its labels; the undo history goes too (it may hold that profile's steps). */
+  async deleteAnnotator(id: number): Promise<number> {
+    const removed = await deleteAnnotator(getDb(), id);
+    this.#undo.clear();
+    this.#undoSize = 0;
+    return removed;
+  }
+
+  labelsOf(id: number): Promise<number> {
+    return countLabelsOf(getDb(), id);
   }
 
   async switchAnnotator(id: number): Promise<void> {

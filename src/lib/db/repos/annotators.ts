@@ -50,6 +50,31 @@ export async function updateAnnotator(db: DissidentiaDb, id: number, changes: Pa
   await db.annotators.update(id, { ...changes, ...(name !== undefined ? { name } : {}) });
 }
 
+/** How many labels a profile has made, every dataset counted. */
+export function countLabelsOf(db: DissidentiaDb, id: number): Promise<number> {
+  return db.annotations.where('annotatorId').equals(id).count();
+}
+
+/**
+ * Deletes a profile with every label it made (all or nothing); when it was the current annotator, another profile
+ * (the first by name) becomes current, or none. The gold annotator is refused. Returns how many labels went.
+ */
+export async function deleteAnnotator(db: DissidentiaDb, id: number): Promise<number> {
+  return db.transaction('rw', db.annotators, db.annotations, db.settings, async () => {
+    const annotator = await db.annotators.get(id);
+    if (!annotator) throw new Error('Ce profil n’existe plus.');
+    if (annotator.name === GOLD_ANNOTATOR) throw new Error('Les étiquettes de référence ne sont pas un profil : elles ne se suppriment pas ici.');
+    const removed = await db.annotations.where('annotatorId').equals(id).delete();
+    await db.annotators.delete(id);
+    if ((await getSetting<number>(db, CURRENT_KEY)) === id) {
+      const next = (await listAnnotators(db))[0];
+      if (next) await setSetting(db, CURRENT_KEY, next.id);
+      else await db.settings.delete(CURRENT_KEY);
+    }
+    return removed;
+  });
+}
+
 export async function getCurrentAnnotator(db: DissidentiaDb): Promise<Annotator | undefined> {
   const id = await getSetting<number>(db, CURRENT_KEY);
   const found = id === undefined ? undefined : await db.annotators.get(id);
