@@ -64,7 +64,7 @@ test('deletes a profile and its labels after confirming, leaving the other annot
   await annotate.expectProgress('Bobb', 3);
   await page.getByRole('button', { name: 'Modifier le profil' }).click();
   await page.getByRole('button', { name: 'Supprimer ce profil…' }).click();
-  await expect(page.getByText('Supprimer le profil « Bobb » (3 étiquettes)')).toBeVisible();
+  await expect(page.getByText('Supprimer le profil « Bobb » (3 étiquettes)')).toBeFocused();
   await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Profil « Bobb » supprimé (3 étiquettes supprimées).' })).toBeAttached();
   await expect(annotate.currentAnnotator).toContainText('Alice');
