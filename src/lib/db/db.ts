@@ -133,8 +133,22 @@ export class DissidentiaDb extends Dexie {
 
 let instance: DissidentiaDb | undefined;
 
+/**
+ * Fires 'replaced' when a newer version of the app, in another tab, upgrades the database: this page's connection
+ * is closed so that the upgrade can go on, and the page must reload to run the code that knows the new schema.
+ */
+export const databaseEvents = new EventTarget();
+
 /** The app's database, opened lazily so that Node tests can pick their own (fake-indexeddb) instance. */
 export function getDb(): DissidentiaDb {
-  instance ??= new DissidentiaDb();
+  if (!instance) {
+    const db = new DissidentiaDb();
+    db.on('versionchange', () => {
+      db.close();
+      databaseEvents.dispatchEvent(new Event('replaced'));
+      return false;
+    });
+    instance = db;
+  }
   return instance;
 }
