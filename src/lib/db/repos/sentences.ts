@@ -13,7 +13,7 @@ export interface SentencePage {
 }
 
 /** What the answers' [datasetId+flags+sentenceCount] index tells of an answer without reading it. */
-export interface BlockKey {
+export interface AnswerSentenceCount {
   answerId: number;
   flags: number;
   count: number;
@@ -26,7 +26,7 @@ async function excludeOf(db: DissidentiaDb, datasetId: number, asked: number | u
 }
 
 /** A dataset's answers as index keys only (no texts read), in file order, those with an excluded flag left out. */
-async function blockKeys(db: DissidentiaDb, datasetId: number, mask = 0): Promise<BlockKey[]> {
+async function answerCounts(db: DissidentiaDb, datasetId: number, mask = 0): Promise<AnswerSentenceCount[]> {
   // Walking tens of thousands of index entries with a cursor costs one round trip each (seconds in Chromium). The
   // distinct (flags, count) pairs are a few hundred: walk those, then fetch each pair's answer ids in one call.
   const index = 'datasetId+flags+sentenceCount';
@@ -46,13 +46,15 @@ async function blockKeys(db: DissidentiaDb, datasetId: number, mask = 0): Promis
 }
 
 /** How many sentences each answer of a dataset holds, in file order, filters applied (no text is read). */
-export async function sentenceCountsByAnswer(db: DissidentiaDb, datasetId: number, excludeFlags?: number): Promise<BlockKey[]> {
-  return blockKeys(db, datasetId, await excludeOf(db, datasetId, excludeFlags));
+export async function sentenceCountsByAnswer(db: DissidentiaDb, datasetId: number, excludeFlags?: number): Promise<AnswerSentenceCount[]> {
+  return answerCounts(db, datasetId, await excludeOf(db, datasetId, excludeFlags));
 }
 
-/** Calls `visit` with each answer row of a dataset in file order (its sentences read with sentencesOfAnswerRow). */
+/**
+ * Calls `visit` with each answer row of a dataset in file order (its sentences read with sentencesOfAnswerRow);
+ * `visit` returns true to stop early.
+ */
 export async function forEachAnswerRow(db: DissidentiaDb, datasetId: number, visit: (answer: Answer) => boolean | void): Promise<void> {
-  // `visit` returns true to stop early.
   let stop = false;
   await db.answers
     .where('datasetId')
@@ -71,7 +73,7 @@ export async function listSentences(db: DissidentiaDb, datasetId: number, page: 
   let skip = offset;
   let from = 0;
   let taken = 0;
-  for (const key of await blockKeys(db, datasetId, mask)) {
+  for (const key of await answerCounts(db, datasetId, mask)) {
     if (taken >= from + limit) break;
     if (wanted.length === 0 && skip >= key.count) {
       skip -= key.count;
@@ -89,7 +91,7 @@ export async function listSentences(db: DissidentiaDb, datasetId: number, page: 
 export async function listSentenceIds(db: DissidentiaDb, datasetId: number, excludeFlags?: number): Promise<number[]> {
   const mask = await excludeOf(db, datasetId, excludeFlags);
   const ids: number[] = [];
-  for (const key of await blockKeys(db, datasetId, mask)) for (let i = 0; i < key.count; i++) ids.push(sentenceIdOf(key.answerId, i));
+  for (const key of await answerCounts(db, datasetId, mask)) for (let i = 0; i < key.count; i++) ids.push(sentenceIdOf(key.answerId, i));
   return ids;
 }
 
@@ -99,12 +101,12 @@ export async function countSentences(db: DissidentiaDb, datasetId: number, exclu
   const mask = excludeFlags ?? (dataset ? (infoOf(dataset).excludeFlags ?? 0) : 0);
   const overview = dataset ? infoOf(dataset).overview : undefined;
   if (overview && dataset?.status === 'ready') return sentencesKept(overview, mask);
-  return (await blockKeys(db, datasetId, mask)).reduce((n, k) => n + k.count, 0);
+  return (await answerCounts(db, datasetId, mask)).reduce((n, k) => n + k.count, 0);
 }
 
-/** Every sentence of a dataset in file order, texts included (search reads them all). */
+/** Every sentence of a dataset in file order, texts included. */
 export async function datasetSentences(db: DissidentiaDb, datasetId: number): Promise<Sentence[]> {
-  const answerIds = (await blockKeys(db, datasetId)).map((k) => k.answerId);
+  const answerIds = (await answerCounts(db, datasetId)).map((k) => k.answerId);
   const answers = await db.answers.bulkGet(answerIds);
   return answers.flatMap((a) => (a ? sentencesOfAnswerRow(a) : []));
 }
@@ -151,7 +153,7 @@ export async function sentencesWithHashes(db: DissidentiaDb, hashes: readonly st
 
 /** Removes every annotation made on a dataset's sentences (the sentences go with the answers). */
 export async function deleteDatasetAnnotations(db: DissidentiaDb, datasetId: number): Promise<void> {
-  const keys = await blockKeys(db, datasetId);
+  const keys = await answerCounts(db, datasetId);
   if (keys.length === 0) return;
   // A dataset's answers have neighbouring ids: one range read of annotations, then the exact set.
   const answers = new Set(keys.map((k) => k.answerId));
