@@ -77,6 +77,7 @@ async function annotatorFlow(page: import('@playwright/test').Page): Promise<Rec
   await page.getByRole('tab', { name: 'Parcourir' }).click();
   const browseAllSeconds = await timed(async () => undefined, () => count.filter({ hasText: /^\s*[1-9]\d{5,} phrases trouvées/ }).waitFor({ timeout: 300_000 }));
   const search = 'préfecture';
+  await page.evaluate(() => (window.longTasks = []));
   const searchSeconds = await timed(
     () => page.getByLabel('Rechercher dans les phrases').fill(search),
     async () => {
@@ -85,13 +86,24 @@ async function annotatorFlow(page: import('@playwright/test').Page): Promise<Rec
     },
   );
   const hits = (await count.textContent())?.match(/(\d+) phrases/)?.[1] ?? '?';
+  const searchLongTasks: number[] = await page.evaluate(() => window.longTasks);
   await page.getByLabel('Rechercher dans les phrases').fill('');
   await count.filter({ hasText: /^\s*[1-9]\d{5,} phrases trouvées/ }).waitFor({ timeout: 300_000 });
   const labelFilterSeconds = await timed(
     () => page.getByLabel('Étiquette').first().selectOption({ label: 'non dissident' }),
     () => count.filter({ hasText: /^\s*1 phrases? trouvées?/ }).waitFor({ timeout: 300_000 }),
   );
-  return { queueSeconds, labelToProgressSeconds, browseAllSeconds, search, searchHits: Number(hits), searchSeconds, labelFilterSeconds };
+  return {
+    queueSeconds,
+    labelToProgressSeconds,
+    browseAllSeconds,
+    search,
+    searchHits: Number(hits),
+    searchSeconds,
+    searchLongTasks: searchLongTasks.length,
+    searchLongestTaskMs: Math.round(Math.max(0, ...searchLongTasks)),
+    labelFilterSeconds,
+  };
 }
 
 async function main() {
