@@ -72,6 +72,23 @@ test('deletes a profile and its labels after confirming, leaving the other annot
   await expect(annotate.progress.getByText(/^Bobb/)).toHaveCount(0);
 });
 
+test('restoring a backup in place rebuilds the queue from the restored labels', async ({ page }, testInfo) => {
+  const annotate = new AnnotatePage(page);
+  const total = await annotate.startAs('Alice');
+  await annotate.press('1', '2');
+  await annotate.expectProgress('Alice', 2);
+  const path = testInfo.outputPath('two-labels.json');
+  await annotate.backup(path);
+  await annotate.tab('Étiqueter');
+  await annotate.press('3', '3', '3');
+  await annotate.expectProgress('Alice', 5);
+  await annotate.restore(path);
+  await annotate.tab('Étiqueter');
+  await annotate.expectProgress('Alice', 2);
+  // The "not yet labelled by me" queue of the restored data: the two labelled sentences left out, from its head.
+  await annotate.expectPosition(1, total - 2);
+});
+
 test('the help dialog lists the shortcuts, blocks them while open, and closes with Escape', async ({ page }) => {
   const annotate = new AnnotatePage(page);
   await annotate.open();

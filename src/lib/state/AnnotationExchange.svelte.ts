@@ -23,6 +23,13 @@ export interface PendingBackup {
 }
 
 export class AnnotationExchange {
+  readonly #onRestored: (() => void) | undefined;
+
+  /** `onRestored`: called once a backup has replaced the workspace (queues and undo steps built on it are stale). */
+  constructor(onRestored?: () => void) {
+    this.#onRestored = onRestored;
+  }
+
   mapping = $state<ColumnMapping[]>([]);
   doccanoName = $state('doccano');
   #pending = $state.raw<Pending | undefined>();
@@ -133,6 +140,7 @@ export class AnnotationExchange {
     try {
       await restoreBackup(getDb(), pending.backup);
       this.#message = done;
+      this.#onRestored?.();
     } catch (error) {
       this.#backupError = (error as Error).message;
     } finally {

@@ -96,6 +96,14 @@ export class AnnotationWorkspace {
     return removed;
   }
 
+  /** After a backup replaced everything: the queue is rebuilt on next use, selections and undo steps are dropped. */
+  afterRestore(): void {
+    this.session.reset();
+    this.browse.selected.clear();
+    this.#undo.clear();
+    this.#undoSize = 0;
+  }
+
   labelsOf(id: number): Promise<number> {
     return countLabelsOf(getDb(), id);
   }

@@ -71,6 +71,11 @@ export class LabellingSession {
     return this.#cache.get(id);
   }
 
+  /** Forgets the queue: the next start builds it again (the data under it was replaced). */
+  reset(): void {
+    this.#key = undefined;
+  }
+
   /** Builds the queue for a dataset and annotator, resuming the saved mode, seed and position. */
   async start(datasetId: number, annotatorId: number, change?: Partial<Omit<SavedQueue, 'position'>>): Promise<void> {
     // Coming back to the tab: the queue built for this dataset and annotator is still the right one.
