@@ -115,6 +115,8 @@ test('searches without accents, filters and labels a selection in bulk', async (
   await annotate.createAnnotator('Alice');
   await annotate.tab('Parcourir');
   await page.getByLabel('Rechercher dans les phrases').fill('ETAT');
+  // The count shows once the search has run (while it runs, « Recherche en cours… »).
+  await expect(page.getByTestId('browse-count')).toHaveText(/^\d+ phrases? trouvées?/);
   const rows = page.getByTestId('browse-row');
   await expect(rows.first()).toContainText(/[ÉE]tat/i);
   const count = Number((await page.getByTestId('browse-count').textContent())!.match(/(\d+) phrases/)![1]);
