@@ -83,6 +83,16 @@ describe('version-1 backup files', () => {
     expect((await createBackup(again)).tables).toEqual((await createBackup(db)).tables);
   });
 
+  it('is refused when an answer of a version-2 file lacks its sentences', async () => {
+    const db = new DissidentiaDb(`restore-${Math.random()}`);
+    await restoreBackup(db, parseBackup(JSON.stringify({ format: 'dissidentia-backup', version: 1, exportedAt: '', schemaVersion: 1, tables: { ...V1_ROWS, guidelines: [], models: [], settings: [] } })));
+    const good = serialiseBackup(await createBackup(db));
+    expect(() => parseBackup(good)).not.toThrow();
+    const broken = JSON.parse(good) as { tables: { answers: Record<string, unknown>[] } };
+    delete broken.tables.answers[1]!.hashes;
+    expect(() => parseBackup(JSON.stringify(broken))).toThrow('la ligne 2 de la table « answers » est mal formée');
+  });
+
   it('is refused, data untouched, when its sentences table is missing', () => {
     const broken = { format: 'dissidentia-backup', version: 1, tables: { ...V1_ROWS, sentences: undefined, guidelines: [], models: [], settings: [] } };
     expect(() => parseBackup(JSON.stringify(broken))).toThrow('« sentences » manque');

@@ -74,10 +74,17 @@ export function parseBackup(text: string): Backup {
   for (const [name, key] of checked) {
     const rows = tables[name];
     if (!Array.isArray(rows)) refuse(`la table « ${name} » manque.`);
-    const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || !(key in r));
+    const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || !(key in r) || (name === 'answers' && !version1 && !holdsSentences(r)));
     if (bad >= 0) refuse(`la ligne ${bad + 1} de la table « ${name} » est mal formée.`);
   }
   return version1 ? fromVersion1(backup as Backup, tables) : (backup as Backup);
+}
+
+/** Whether a version-2 answer row carries its sentences: count, flags, offsets and hashes of the same length. */
+function holdsSentences(row: Record<string, unknown>): boolean {
+  const n = row.sentenceCount;
+  const sameLength = (v: unknown) => (Array.isArray(v) || v instanceof Uint32Array) && v.length === n;
+  return typeof n === 'number' && typeof row.flags === 'number' && sameLength(row.starts) && sameLength(row.ends) && sameLength(row.hashes);
 }
 
 /** How many sentences a backup holds. */
