@@ -4,6 +4,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { chromium, type CDPSession } from '@playwright/test';
+import { ANSWERS_SCHEMA } from '../../src/lib/db/db';
 
 // The functions given to page.evaluate run in Chromium, where these exist; the Node tsconfig has no DOM library,
 // and adding it would let DOM types into the pure core. `any`: page-side objects, checked by running the bench.
@@ -187,41 +188,35 @@ async function main() {
     // Floor 2: Dexie writing the imported sentence rows again, alone, in batches of 1,000 (the import's batch), write
     // time only. Sentences are stored inside their answer's row (offsets, hashes), so those rows are the answer rows.
     await page.addScriptTag({ path: 'node_modules/dexie/dist/dexie.min.js' });
-    const rewrite = (table: string, schema: string) =>
-      page.evaluate(
-        async ({ table, schema }) => {
-          type Row = Record<string, unknown>;
-          const floor = new (window.Dexie as typeof import('dexie').Dexie)('bench-floor');
-          floor.version(1).stores({ [table]: schema });
-          await floor.open();
-          const source = await new Promise<{ transaction(name: string): any; close(): void }>((resolve) => {
-            const open = indexedDB.open('dissidentia');
-            open.onsuccess = () => resolve(open.result);
-          });
-          const key = schema.replace(/^\+\+/, '').split(',')[0]!;
-          const readPage = (after: number) =>
-            new Promise<Row[]>((resolve) => {
-              const req = source.transaction(table).objectStore(table).getAll(IDBKeyRange.lowerBound(after, true), 1_000);
-              req.onsuccess = () => resolve(req.result as Row[]);
-            });
-          let writing = 0;
-          let after = -1;
-          for (;;) {
-            const rows = await readPage(after);
-            if (!rows.length) break;
-            after = rows[rows.length - 1]![key] as number;
-            const t = performance.now();
-            const target = floor.table(table);
-            await floor.transaction('rw', target, () => target.bulkAdd(rows));
-            writing += performance.now() - t;
-          }
-          source.close();
-          await floor.delete();
-          return writing / 1000;
-        },
-        { table, schema },
-      );
-    const dexieSeconds = await rewrite('answers', '++id, datasetId, [datasetId+externalId], [datasetId+flags+sentenceCount], *hashes');
+    const dexieSeconds = await page.evaluate(async (schema) => {
+      type Row = Record<string, unknown>;
+      const floor = new (window.Dexie as typeof import('dexie').Dexie)('bench-floor');
+      floor.version(1).stores({ answers: schema });
+      await floor.open();
+      const source = await new Promise<{ transaction(name: string): any; close(): void }>((resolve) => {
+        const open = indexedDB.open('dissidentia');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const readPage = (after: number) =>
+        new Promise<Row[]>((resolve) => {
+          const req = source.transaction('answers').objectStore('answers').getAll(IDBKeyRange.lowerBound(after, true), 1_000);
+          req.onsuccess = () => resolve(req.result as Row[]);
+        });
+      let writing = 0;
+      let after = -1;
+      for (;;) {
+        const rows = await readPage(after);
+        if (!rows.length) break;
+        after = rows[rows.length - 1]!.id as number;
+        const t = performance.now();
+        const target = floor.table('answers');
+        await floor.transaction('rw', target, () => target.bulkAdd(rows));
+        writing += performance.now() - t;
+      }
+      source.close();
+      await floor.delete();
+      return writing / 1000;
+    }, ANSWERS_SCHEMA);
 
     // Then an annotator's first minutes on the imported file, through the UI: queue built, a label reaching the
     // progress panel, browsing without a filter, a text search (many hits), a label filter.

@@ -101,6 +101,20 @@ export function upgradeAnswer<A extends Omit<Answer, keyof SentenceFields | 'fla
   return { ...answer, flags: answer.flags ?? 0, ...(fields ?? sentenceFields(answer.text, [])) };
 }
 
+/**
+ * Schema v1 rows in today's shape: each answer with its sentences (flags as a number), and annotations pointed
+ * at their sentence's new id. Used by the database migration and by version-1 backup files alike.
+ */
+export function upgradeVersion1<A extends Omit<Answer, keyof SentenceFields | 'flags'> & { flags?: number }, N extends Pick<Annotation, 'sentenceId'>>(
+  answers: readonly A[],
+  sentences: readonly Sentence[],
+  annotations: readonly N[],
+): { answers: Answer[]; annotations: N[] } {
+  const texts = new Map(answers.map((a) => [a.id, a.text]));
+  const { fields, ids } = fieldsFromRows(sentences, (id) => texts.get(id));
+  return { answers: answers.map((a) => upgradeAnswer(a, fields.get(a.id))), annotations: remapAnnotations(annotations, ids) };
+}
+
 /** Annotations pointed at the new sentence ids; those whose sentence is gone are dropped. */
 export function remapAnnotations<A extends Pick<Annotation, 'sentenceId'>>(annotations: readonly A[], ids: ReadonlyMap<number, number>): A[] {
   const out: A[] = [];

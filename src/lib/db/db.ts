@@ -109,6 +109,9 @@ export const SCHEMA_V1 = {
   settings: 'key',
 };
 
+/** Answers from schema v2 on: each row carries its sentences (see answer-sentences.ts); bench:import writes it too. */
+export const ANSWERS_SCHEMA = '++id, datasetId, [datasetId+externalId], [datasetId+flags+sentenceCount], *hashes';
+
 export class DissidentiaDb extends Dexie {
   datasets!: EntityTable<Dataset, 'id'>;
   answers!: EntityTable<Answer, 'id'>;
@@ -124,7 +127,7 @@ export class DissidentiaDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     // v2: sentences move into their answer's row (import speed, text stored once); annotation ids carried over.
     this.version(2)
-      .stores({ answers: '++id, datasetId, [datasetId+externalId], [datasetId+flags+sentenceCount], *hashes' })
+      .stores({ answers: ANSWERS_SCHEMA })
       .upgrade((tx) => migrateSentenceRows(tx));
     // v3: the one-row-per-sentence table, emptied by v2, goes.
     this.version(3).stores({ sentences: null });

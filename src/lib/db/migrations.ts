@@ -1,6 +1,6 @@
 // Data migrations run by Dexie upgrades; each one names the schema version it leads to.
 import type { Transaction } from 'dexie';
-import { fieldsFromRows, remapAnnotations, upgradeAnswer } from './answer-sentences';
+import { upgradeVersion1 } from './answer-sentences';
 import type { Annotation, Answer, Sentence } from './db';
 
 /**
@@ -9,13 +9,13 @@ import type { Annotation, Answer, Sentence } from './db';
  * the unique [sentenceId+annotatorId] index half-way.
  */
 export async function migrateSentenceRows(tx: Transaction): Promise<void> {
-  const rows = (await tx.table('sentences').toArray()) as Sentence[];
-  const answers = (await tx.table('answers').toArray()) as Answer[];
-  const texts = new Map(answers.map((a) => [a.id, a.text]));
-  const { fields, ids } = fieldsFromRows(rows, (id) => texts.get(id));
-  await tx.table('answers').bulkPut(answers.map((a) => upgradeAnswer(a, fields.get(a.id))));
-  const annotations = (await tx.table('annotations').toArray()) as Annotation[];
+  const upgraded = upgradeVersion1(
+    (await tx.table('answers').toArray()) as Answer[],
+    (await tx.table('sentences').toArray()) as Sentence[],
+    (await tx.table('annotations').toArray()) as Annotation[],
+  );
+  await tx.table('answers').bulkPut(upgraded.answers);
   await tx.table('annotations').clear();
-  await tx.table('annotations').bulkAdd(remapAnnotations(annotations, ids));
+  await tx.table('annotations').bulkAdd(upgraded.annotations);
   await tx.table('sentences').clear();
 }

@@ -91,8 +91,7 @@ export class AnnotationWorkspace {
   /** Deletes a profile and its labels; the undo history goes too (it may hold that profile's steps). */
   async deleteAnnotator(id: number): Promise<number> {
     const removed = await deleteAnnotator(getDb(), id);
-    this.#undo.clear();
-    this.#undoSize = 0;
+    this.#clearUndo();
     return removed;
   }
 
@@ -100,8 +99,7 @@ export class AnnotationWorkspace {
   afterRestore(): void {
     this.session.reset();
     this.browse.selected.clear();
-    this.#undo.clear();
-    this.#undoSize = 0;
+    this.#clearUndo();
   }
 
   labelsOf(id: number): Promise<number> {
@@ -136,6 +134,11 @@ export class AnnotationWorkspace {
     this.#undoSize = this.#undo.size;
     if (entry) await restoreLabels(getDb(), entry.items);
     return entry;
+  }
+
+  #clearUndo(): void {
+    this.#undo.clear();
+    this.#undoSize = 0;
   }
 
   #push(entry: UndoEntry): void {

@@ -1,5 +1,5 @@
 // Whole-workspace backup: every table in one JSON file, and a restore that validates first and replaces all at once.
-import { fieldsFromRows, remapAnnotations, upgradeAnswer } from '../answer-sentences';
+import { upgradeVersion1 } from '../answer-sentences';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 
 export const BACKUP_FORMAT = 'dissidentia-backup';
@@ -95,18 +95,8 @@ export function backupSentenceCount(backup: Backup): number {
 /** A version-1 backup (one row per sentence) in today's shape: sentences in their answers, annotations on their new ids. */
 function fromVersion1(backup: Backup, tables: Record<string, unknown>): Backup {
   const { sentences, ...rest } = tables as Record<string, Record<string, unknown>[]>;
-  const answers = rest.answers as unknown as Answer[];
-  const texts = new Map(answers.map((a) => [a.id, a.text]));
-  const { fields, ids } = fieldsFromRows(sentences as unknown as Sentence[], (id) => texts.get(id));
-  return {
-    ...backup,
-    version: BACKUP_VERSION,
-    tables: {
-      ...rest,
-      answers: answers.map((a) => upgradeAnswer(a, fields.get(a.id))),
-      annotations: remapAnnotations(rest.annotations as unknown as Annotation[], ids),
-    } as unknown as Backup['tables'],
-  };
+  const upgraded = upgradeVersion1(rest.answers as unknown as Answer[], sentences as unknown as Sentence[], rest.annotations as unknown as Annotation[]);
+  return { ...backup, version: BACKUP_VERSION, tables: { ...rest, ...upgraded } as unknown as Backup['tables'] };
 }
 
 /** Replaces the whole workspace with the backup's content, in one transaction (all or nothing). */

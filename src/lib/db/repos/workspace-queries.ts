@@ -5,8 +5,8 @@ import { agreementOf, type AgreementState } from '../../core/annotation/majority
 import { foldForSearch, quickFoldFilter } from '../../core/text/normalise';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 import { labelsOfSentences } from './annotations';
-import { answerIdOf, sentencesOfAnswerRow } from '../answer-sentences';
-import { forEachAnswerRow, getSentence, getSentences, sentenceContext, sentenceCountsByAnswer } from './sentences';
+import { answerIdOf, positionOf, sentenceAt, sentencesOfAnswerRow } from '../answer-sentences';
+import { forEachAnswerRow, getSentences, sentenceCountsByAnswer } from './sentences';
 
 export interface SentenceView {
   sentence: Sentence;
@@ -16,16 +16,16 @@ export interface SentenceView {
   labels: Annotation[];
 }
 
-/** The sentence with its neighbours in the answer, the whole answer, and every label it has. */
+/** The sentence with its neighbours in the answer, the whole answer, and every label it has (one read of the answer). */
 export async function sentenceView(db: DissidentiaDb, sentenceId: number): Promise<SentenceView | undefined> {
-  const sentence = await getSentence(db, sentenceId);
-  if (!sentence) return undefined;
-  const [answer, context, labels] = await Promise.all([
-    db.answers.get(sentence.answerId),
-    sentenceContext(db, sentence),
+  const [answer, labels] = await Promise.all([
+    db.answers.get(answerIdOf(sentenceId)),
     db.annotations.where('sentenceId').equals(sentenceId).toArray(),
   ]);
-  return { sentence, answer, ...context, labels };
+  const position = positionOf(sentenceId);
+  const sentence = answer && sentenceAt(answer, position);
+  if (!sentence) return undefined;
+  return { sentence, answer, previous: sentenceAt(answer, position - 1), next: sentenceAt(answer, position + 1), labels };
 }
 
 export interface Progress {
@@ -75,9 +75,8 @@ export interface SearchResult {
   rows: { sentence: Sentence; labels: Annotation[] }[];
 }
 
-/** Every label on a dataset's sentences, by sentence id (annotations are far fewer than sentences: scan them). */
-async function datasetLabels(db: DissidentiaDb, datasetId: number): Promise<Map<number, Annotation[]>> {
-  const answers = new Set((await sentenceCountsByAnswer(db, datasetId, 0)).map((c) => c.answerId));
+/** Every label on these answers' sentences, by sentence id (annotations are far fewer than sentences: scan them). */
+async function labelsOfAnswers(db: DissidentiaDb, answers: ReadonlySet<number>): Promise<Map<number, Annotation[]>> {
   const out = new Map<number, Annotation[]>();
   await db.annotations.each((a) => {
     if (!answers.has(answerIdOf(a.sentenceId))) return;
@@ -97,7 +96,8 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
   const needle = foldForSearch(query.text ?? '');
   const limit = query.limit ?? 200;
   const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
-  const labels = await datasetLabels(db, query.datasetId);
+  const counts = await sentenceCountsByAnswer(db, query.datasetId, 0);
+  const labels = await labelsOfAnswers(db, new Set(counts.map((c) => c.answerId)));
   const rows: SearchResult['rows'] = [];
   let total = 0;
   /** Counts the sentence and keeps it for the page when it passes every filter. */
@@ -133,7 +133,7 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
     for (const sentence of sentencesOfAnswerRow(answer)) consider(sentence);
     return rows.length >= limit;
   });
-  const all = (await sentenceCountsByAnswer(db, query.datasetId, 0)).reduce((n, c) => n + c.count, 0);
+  const all = counts.reduce((n, c) => n + c.count, 0);
   const labelledByHumans = [...labels.values()].filter((list) => list.some((a) => a.annotatorId !== gold?.id)).length;
   return { total: query.label === 'none' || query.agreement === 'none' ? all - labelledByHumans : all, rows };
 }
