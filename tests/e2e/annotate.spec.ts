@@ -70,6 +70,8 @@ test('deletes a profile and its labels after confirming, leaving the other annot
   await expect(annotate.currentAnnotator).toContainText('Alice');
   await annotate.expectProgress('Alice', 2);
   await expect(annotate.progress.getByText(/^Bobb/)).toHaveCount(0);
+  // Alice's own queue, not Bobb's: her two labelled sentences are out of it.
+  await annotate.expectPosition(1);
 });
 
 test('restoring a backup in place rebuilds the queue from the restored labels', async ({ page }, testInfo) => {

@@ -88,9 +88,10 @@ export class AnnotationWorkspace {
     await updateAnnotator(getDb(), id, { name, colour });
   }
 
-  /** Deletes a profile and its labels; the undo history goes too (it may hold that profile's steps). */
+  /** Deletes a profile and its labels; its queue and the undo history go too (it may hold that profile's steps). */
   async deleteAnnotator(id: number): Promise<number> {
     const removed = await deleteAnnotator(getDb(), id);
+    this.session.reset();
     this.#clearUndo();
     return removed;
   }

@@ -71,9 +71,12 @@ export class LabellingSession {
     return this.#cache.get(id);
   }
 
-  /** Forgets the queue: the next start builds it again (the data under it was replaced). */
+  /** Forgets the queue (its data was replaced, or its annotator deleted): empty until the next start builds it. */
   reset(): void {
     this.#key = undefined;
+    this.#ids = [];
+    this.#position = 0;
+    this.#cache.clear();
   }
 
   /** Builds the queue for a dataset and annotator, resuming the saved mode, seed and position. */
