@@ -11,7 +11,8 @@ import { DEFAULT_LABELS } from '../../src/lib/core/annotation/labels';
 import { demoCorpus } from '../../src/lib/demo/corpus';
 import { DissidentiaDb } from '../../src/lib/db/db';
 import { importAnnotations } from '../../src/lib/db/repos/annotation-exchange';
-import { goldLabels, labelMany, restoreLabels, setLabel } from '../../src/lib/db/repos/annotations';
+import { goldLabels } from '../../src/lib/db/repos/annotations';
+import { setLabels, writeLabelBatch, type SetLabelsOp } from '../../src/lib/db/repos/label-writes';
 import { countLabelsOf, createAnnotator, deleteAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator } from '../../src/lib/db/repos/annotators';
 import { createBackup, parseBackup, restoreBackup, serialiseBackup } from '../../src/lib/db/repos/backup';
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
@@ -20,6 +21,11 @@ import { currentGuideline, listGuidelines, saveGuidelineVersion } from '../../sr
 import { datasetProgress, exchangeSentences, searchSentences, sentenceView } from '../../src/lib/db/repos/workspace-queries';
 
 const fresh = () => new DissidentiaDb(`test-${Math.random()}`);
+/** One label through the app's write path; returns what it replaced. */
+const setLabel = async (db: DissidentiaDb, write: { sentenceId: number; annotatorId: number; label: string; guidelineVersion: number; createdAt?: number }) =>
+  (await setLabels(db, { ...write, sentenceIds: [write.sentenceId] }))[0];
+const labelMany = (db: DissidentiaDb, sentenceIds: number[], annotatorId: number, label: string, guidelineVersion: number) =>
+  setLabels(db, { sentenceIds, annotatorId, label, guidelineVersion, bulk: true });
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const devCsv = path.resolve(repoRoot, '../shared/data/dissidentia-dev.csv');
 const demoSentences = demoCorpus.answers.reduce((n, a) => n + a.sentences.length, 0);
@@ -55,14 +61,17 @@ describe('labels', () => {
   it('keeps one label per annotator and sentence, and undo puts back exactly what was there', async () => {
     const db = fresh();
     const { alice, ids } = await demoWithAnnotators(db);
-    const first = await setLabel(db, { sentenceId: ids[0]!, annotatorId: alice, label: 'dissident', guidelineVersion: 1 });
-    expect(first).toBeUndefined();
-    const second = await setLabel(db, { sentenceId: ids[0]!, annotatorId: alice, label: 'inclassable', guidelineVersion: 2 });
-    expect(second).toMatchObject({ label: 'dissident', guidelineVersion: 1 });
+    const set = (label: string, guidelineVersion: number): SetLabelsOp => ({ kind: 'set', datasetId: 1, sentenceIds: [ids[0]!], annotatorId: alice, label, guidelineVersion, bulk: false, createdAt: 1 });
+    const first = set('dissident', 1);
+    await writeLabelBatch(db, [first]);
+    expect(first.replaced).toEqual([undefined]);
+    const second = set('inclassable', 2);
+    await writeLabelBatch(db, [second]);
+    expect(second.replaced?.[0]).toMatchObject({ label: 'dissident', guidelineVersion: 1 });
     expect(await db.annotations.where('annotatorId').equals(alice).count()).toBe(1);
-    await restoreLabels(db, [{ sentenceId: ids[0]!, annotatorId: alice, previous: second }]);
+    await writeLabelBatch(db, [{ kind: 'revert', of: second }]);
     expect((await db.annotations.where('annotatorId').equals(alice).first())?.label).toBe('dissident');
-    await restoreLabels(db, [{ sentenceId: ids[0]!, annotatorId: alice, previous: first }]);
+    await writeLabelBatch(db, [{ kind: 'revert', of: first }]);
     expect(await db.annotations.where('annotatorId').equals(alice).count()).toBe(0);
   });
 

@@ -22,12 +22,20 @@ export interface PendingBackup {
   sentences: number;
 }
 
-export class AnnotationExchange {
-  readonly #onRestored: (() => void) | undefined;
+export interface ExchangeHooks {
+  /** Awaited before labels are merged or the workspace replaced: labels still being stored go first. */
+  beforeWrite?: () => Promise<void>;
+  /** Called once labels from a file were merged (counts read before are stale). */
+  onImported?: () => void;
+  /** Called once a backup has replaced the workspace (queues and undo steps built on it are stale). */
+  onRestored?: () => void;
+}
 
-  /** `onRestored`: called once a backup has replaced the workspace (queues and undo steps built on it are stale). */
-  constructor(onRestored?: () => void) {
-    this.#onRestored = onRestored;
+export class AnnotationExchange {
+  readonly #hooks: ExchangeHooks;
+
+  constructor(hooks: ExchangeHooks = {}) {
+    this.#hooks = hooks;
   }
 
   mapping = $state<ColumnMapping[]>([]);
@@ -100,8 +108,10 @@ export class AnnotationExchange {
         pending.kind === 'csv'
           ? readCsvAnnotations(pending.table, $state.snapshot(this.mapping), labels, pending.date)
           : readJsonlAnnotations(pending.text, labels, pending.date, this.doccanoName.trim() || 'doccano');
+      await this.#hooks.beforeWrite?.();
       this.#report = await importAnnotations(getDb(), parsed, pending.name.replace(/\.[^.]+$/, ''));
       this.#pending = undefined;
+      this.#hooks.onImported?.();
     } catch (error) {
       this.#error = (error as Error).message;
     } finally {
@@ -138,9 +148,10 @@ export class AnnotationExchange {
     if (!pending) return;
     this.#busy = true;
     try {
+      await this.#hooks.beforeWrite?.();
       await restoreBackup(getDb(), pending.backup);
       this.#message = done;
-      this.#onRestored?.();
+      this.#hooks.onRestored?.();
     } catch (error) {
       this.#backupError = (error as Error).message;
     } finally {

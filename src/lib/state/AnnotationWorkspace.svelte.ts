@@ -1,25 +1,19 @@
 // State of the Annoter screen shared by its tabs: datasets, annotators and who labels now, the guideline in force,
-// the chosen dataset, and one undo stack for every labelling step (single or bulk).
-import { UndoStack } from '../core/annotation/undo-stack';
+// the chosen dataset, its progress, and the labelling steps (single or bulk) through the app's one label writer.
+import type { Progress } from '../core/annotation/progress';
 import { getDb, type Annotator, type Dataset, type Guideline } from '../db/db';
-import { labelMany, restoreLabels, setLabel, type PreviousLabel } from '../db/repos/annotations';
 import { countLabelsOf, createAnnotator, deleteAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline } from '../db/repos/guidelines';
 import { getSetting, setSetting } from '../db/repos/settings';
-import { datasetProgress, type Progress } from '../db/repos/workspace-queries';
 import { AnnotationBrowse } from './AnnotationBrowse.svelte';
+import { DatasetProgress } from './DatasetProgress.svelte';
+import { labelWriter, type LabelStep, type LabelWriter } from './LabelWriter.svelte';
 import { LabellingSession } from './LabellingSession.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
 
 const DATASET_KEY = 'annotate.datasetId';
-
-/** One undoable step: the labels it replaced, and where the labelling queue stood. */
-export interface UndoEntry {
-  items: { sentenceId: number; annotatorId: number; previous: PreviousLabel }[];
-  position?: number;
-}
 
 export class AnnotationWorkspace {
   readonly datasets = new LiveQuery<Dataset[]>(() => listDatasets(getDb()), []);
@@ -29,17 +23,25 @@ export class AnnotationWorkspace {
   // The tabs' states live as long as the screen, not the tab: switching tabs neither rebuilds the queue (seconds on
   // a million sentences) nor clears a search.
   readonly session: LabellingSession = new LabellingSession(this);
-  readonly browse: AnnotationBrowse = new AnnotationBrowse(() => this.datasetId);
+  readonly browse: AnnotationBrowse;
+  readonly writer: LabelWriter;
+  readonly #progress: DatasetProgress;
 
   #datasetId = $state<number | undefined>();
   #ready = $state(false);
   #error = $state<string | undefined>();
-  #undo = new UndoStack<UndoEntry>();
-  #undoSize = $state(0);
-  #progress = $derived.by(() => {
-    const id = this.datasetId;
-    return id === undefined ? undefined : new LiveQuery<Progress | undefined>(() => datasetProgress(getDb(), id), undefined);
-  });
+  #stopBrowse: () => void = () => undefined;
+
+  constructor(writer: LabelWriter = labelWriter()) {
+    this.writer = writer;
+    this.#progress = new DatasetProgress(writer);
+    this.browse = new AnnotationBrowse(
+      () => this.datasetId,
+      (listener) => {
+        this.#stopBrowse = writer.onChanges(listener);
+      },
+    );
+  }
 
   get ready(): boolean {
     return this.#ready;
@@ -55,10 +57,13 @@ export class AnnotationWorkspace {
     return this.guideline.current?.labels ?? [];
   }
   get progress(): Progress | undefined {
-    return this.#progress?.current;
+    return this.#progress.current;
+  }
+  get progressError(): string | undefined {
+    return this.#progress.error;
   }
   get canUndo(): boolean {
-    return this.#undoSize > 0;
+    return this.writer.canUndo;
   }
 
   /** Seeds the demo dataset and guideline version 1 on first use, and picks the last dataset worked on. */
@@ -90,9 +95,11 @@ export class AnnotationWorkspace {
 
   /** Deletes a profile and its labels; its queue and the undo history go too (it may hold that profile's steps). */
   async deleteAnnotator(id: number): Promise<number> {
+    await this.writer.idle();
     const removed = await deleteAnnotator(getDb(), id);
     this.session.reset();
-    this.#clearUndo();
+    this.writer.clearUndo();
+    void this.#progress.reload();
     return removed;
   }
 
@@ -100,7 +107,24 @@ export class AnnotationWorkspace {
   afterRestore(): void {
     this.session.reset();
     this.browse.selected.clear();
-    this.#clearUndo();
+    this.writer.clearUndo();
+    void this.#progress.reload();
+  }
+
+  /** After labels came in from another laptop's file: the counts are read again. */
+  afterLabelsImported(): void {
+    void this.#progress.reload();
+  }
+
+  /** Makes the progress counts follow the dataset shown; run in an effect, so it runs again when that changes. */
+  followProgress(): void {
+    this.#progress.follow(this.datasetId);
+  }
+
+  /** Stops following label writes (the screen is gone). */
+  dispose(): void {
+    this.#progress.dispose();
+    this.#stopBrowse();
   }
 
   labelsOf(id: number): Promise<number> {
@@ -111,39 +135,21 @@ export class AnnotationWorkspace {
     await setCurrentAnnotator(getDb(), id);
   }
 
-  /** Labels one sentence as the current annotator under the guideline in force; undoable. */
-  async label(sentenceId: number, label: string, position?: number): Promise<void> {
+  /**
+   * Labels sentences as the current annotator under the guideline in force, as one undoable step, at once (the write
+   * is queued, committed within milliseconds); false when no annotator or guideline is there to label with.
+   */
+  label(sentenceIds: readonly number[], label: string, options: { bulk?: boolean; position?: number } = {}): boolean {
     const annotator = this.current.current;
     const version = this.guideline.current?.version;
-    if (!annotator || version === undefined) return;
-    const previous = await setLabel(getDb(), { sentenceId, annotatorId: annotator.id, label, guidelineVersion: version });
-    this.#push({ items: [{ sentenceId, annotatorId: annotator.id, previous }], position });
+    const datasetId = this.datasetId;
+    if (!annotator || version === undefined || datasetId === undefined || sentenceIds.length === 0) return false;
+    void this.writer.label({ datasetId, sentenceIds, annotatorId: annotator.id, label, guidelineVersion: version, ...options });
+    return true;
   }
 
-  /** Labels many sentences at once (recorded as bulk); one undo step. */
-  async labelBulk(sentenceIds: readonly number[], label: string): Promise<void> {
-    const annotator = this.current.current;
-    const version = this.guideline.current?.version;
-    if (!annotator || version === undefined || sentenceIds.length === 0) return;
-    const previous = await labelMany(getDb(), sentenceIds, annotator.id, label, version);
-    this.#push({ items: sentenceIds.map((sentenceId, i) => ({ sentenceId, annotatorId: annotator.id, previous: previous[i] })) });
-  }
-
-  /** Undoes the last step and returns it (the labelling view goes back to where it was). */
-  async undo(): Promise<UndoEntry | undefined> {
-    const entry = this.#undo.pop();
-    this.#undoSize = this.#undo.size;
-    if (entry) await restoreLabels(getDb(), entry.items);
-    return entry;
-  }
-
-  #clearUndo(): void {
-    this.#undo.clear();
-    this.#undoSize = 0;
-  }
-
-  #push(entry: UndoEntry): void {
-    this.#undo.push(entry);
-    this.#undoSize = this.#undo.size;
+  /** Undoes the last step at once, whether or not it was stored yet; returns it (undefined: nothing to undo). */
+  undo(): LabelStep | undefined {
+    return this.writer.undo();
   }
 }

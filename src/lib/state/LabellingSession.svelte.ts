@@ -1,12 +1,14 @@
 // The labelling queue: which sentences come up in which order, where the annotator stands (kept across reloads),
-// the sentence under work with its context (live), and the steps label / move / skip / undo.
+// the sentence under work with its context (live), and the steps label / move / skip / undo, each done at once (the
+// label writer stores them in order behind the screen).
 import { orderQueue, type QueueMode } from '../core/annotation/queue';
 import { getDb } from '../db/db';
 import { labelledSentenceIds } from '../db/repos/annotations';
-import { getSetting, setSetting } from '../db/repos/settings';
+import { getSetting } from '../db/repos/settings';
 import { listSentenceIds } from '../db/repos/sentences';
 import { sentenceView, type SentenceView } from '../db/repos/workspace-queries';
 import type { AnnotationWorkspace } from './AnnotationWorkspace.svelte';
+import type { LabelStep } from './LabelWriter.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
 
 interface SavedQueue {
@@ -32,8 +34,6 @@ export class LabellingSession {
   // Never another sentence's view: what is on screen is always what a key press labels.
   #cache = new Map<number, SentenceView>();
   #cacheVersion = $state(0);
-  // Steps run one after another, so a fast typist's keys are applied in order.
-  #chain: Promise<unknown> = Promise.resolve();
 
   readonly workspace: AnnotationWorkspace;
 
@@ -100,13 +100,15 @@ export class LabellingSession {
     this.#loading = false;
   }
 
-  label(label: string): Promise<void> {
+  /** Labels the sentence on screen and moves on, at once; false when there was nothing to label or no one to label as. */
+  label(label: string): boolean {
     const id = this.currentId;
-    if (id === undefined) return Promise.resolve();
+    if (id === undefined) return false;
     const position = this.#position;
+    if (!this.workspace.label([id], label, { position })) return false;
     this.#cache.delete(id);
     this.#move(position + 1);
-    return this.#run(() => this.workspace.label(id, label, position));
+    return true;
   }
 
   next(): void {
@@ -117,17 +119,17 @@ export class LabellingSession {
     this.#move(this.#position - 1);
   }
 
-  undo(): Promise<void> {
-    return this.#run(async () => {
-      const entry = await this.workspace.undo();
-      if (entry?.position !== undefined) this.#move(entry.position);
-    });
+  /** Undoes the last step at once and goes back to where it was made; returns it (undefined: nothing to undo). */
+  undo(): LabelStep | undefined {
+    const step = this.workspace.undo();
+    if (step?.position !== undefined) this.#move(step.position);
+    return step;
   }
 
   #move(position: number): void {
     this.#position = Math.max(0, Math.min(position, this.#ids.length));
     this.#prefetch(this.#position);
-    void this.#save();
+    this.#save();
   }
 
   #prefetch(position: number): void {
@@ -143,15 +145,10 @@ export class LabellingSession {
     }
   }
 
-  #run(step: () => Promise<void>): Promise<void> {
-    const next = this.#chain.then(step);
-    this.#chain = next.catch(() => undefined);
-    return next;
-  }
-
-  async #save(): Promise<void> {
+  /** The position is written with the labels, in the same transaction: after a closed tab, both agree. */
+  #save(): void {
     if (!this.#key) return;
     const { datasetId, annotatorId } = this.#key;
-    await setSetting(getDb(), keyOf(datasetId, annotatorId), { mode: this.#mode, seed: this.#seed, position: this.#position } satisfies SavedQueue);
+    this.workspace.writer.keepSetting(keyOf(datasetId, annotatorId), { mode: this.#mode, seed: this.#seed, position: this.#position } satisfies SavedQueue);
   }
 }

@@ -8,6 +8,8 @@ export class AnnotatePage {
   readonly position: Locator;
   readonly progress: Locator;
   readonly helpDialog: Locator;
+  readonly saveStatus: Locator;
+  readonly announcement: Locator;
 
   constructor(readonly page: Page) {
     this.currentAnnotator = page.getByTestId('current-annotator');
@@ -16,6 +18,8 @@ export class AnnotatePage {
     this.position = page.getByTestId('queue-position');
     this.progress = page.getByTestId('progress');
     this.helpDialog = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+    this.saveStatus = page.getByTestId('save-status');
+    this.announcement = page.getByTestId('announcement');
   }
 
   /** Opens Annoter directly (not through the Démo screen, whose model training would write to the database). */
@@ -64,6 +68,74 @@ export class AnnotatePage {
 
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** Keys on a fixed schedule, `intervalMs` apart from the first (a fast typist does not wait for the screen). */
+  async typeAtPace(keys: readonly string[], intervalMs: number): Promise<void> {
+    const start = Date.now();
+    for (const [i, key] of keys.entries()) {
+      const wait = start + i * intervalMs - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await this.page.keyboard.press(key);
+    }
+  }
+
+  /** Picks the dataset to label by (part of) its name and waits for its queue. */
+  async selectDataset(name: string): Promise<number> {
+    const select = this.page.getByLabel('Jeu de données');
+    const options = await select.locator('option').allTextContents();
+    const index = options.findIndex((o) => o.includes(name));
+    if (index < 0) throw new Error(`Pas de jeu de données « ${name} » parmi : ${options.join(', ')}`);
+    const before = (await this.position.isVisible()) ? await this.position.textContent() : null;
+    await select.selectOption({ index });
+    if (before) await expect(this.position).not.toHaveText(before, { timeout: 60_000 });
+    await expect(this.position).toHaveText(/^Phrase 1 sur \d+$/, { timeout: 60_000 });
+    return Number((await this.position.textContent())!.match(/sur (\d+)/)![1]);
+  }
+
+  /** This annotator's labels as stored, read from IndexedDB with the raw API (what survives the tab). */
+  async storedLabels(name: string): Promise<string[]> {
+    return this.page.evaluate(async (who) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('dissidentia');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const get = <T>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
+      const annotator = await get<{ id: number } | undefined>(db.transaction('annotators').objectStore('annotators').index('name').get(who));
+      const rows = annotator ? await get<{ id: number; label: string }[]>(db.transaction('annotations').objectStore('annotations').index('annotatorId').getAll(annotator.id)) : [];
+      db.close();
+      return rows.sort((a, b) => a.id - b.id).map((r) => r.label);
+    }, name);
+  }
+
+  /**
+   * Holds the annotations table with a write transaction of a second connection until the returned function is
+   * called: the app's label writes wait behind it, as they would behind a slow disk.
+   */
+  async holdLabelWrites(): Promise<() => Promise<void>> {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('dissidentia');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('annotations', 'readwrite');
+            const store = tx.objectStore('annotations');
+            const w = window as unknown as { releaseLabelWrites?: boolean };
+            w.releaseLabelWrites = false;
+            // A transaction stays open while it has requests: keep one going until released.
+            const spin = () => {
+              if (w.releaseLabelWrites) return;
+              store.count().onsuccess = spin;
+            };
+            spin();
+            tx.oncomplete = () => db.close();
+            resolve();
+          };
+        }),
+    );
+    return () => this.page.evaluate(() => void ((window as unknown as { releaseLabelWrites: boolean }).releaseLabelWrites = true));
   }
 
   async tab(name: 'Étiqueter' | 'Parcourir' | 'Guide' | 'Échanges et sauvegarde'): Promise<void> {

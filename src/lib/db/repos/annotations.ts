@@ -1,72 +1,11 @@
-// Annotations: one label per (sentence, annotator), set and restored for undo, in bulk, and read as progress and gold.
+// Annotations read: one label per (sentence, annotator), by sentence, by annotator, and as gold (writes: label-writes.ts).
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { goldOf, type GoldSource } from '../../core/annotation/majority';
 import type { Annotation, DissidentiaDb } from '../db';
 import { getSentences } from './sentences';
 
-/** What a label write replaced: enough to put it back exactly (undefined: there was no label). */
-export type PreviousLabel = Omit<Annotation, 'id'> | undefined;
-
-export interface LabelWrite {
-  sentenceId: number;
-  annotatorId: number;
-  label: string;
-  guidelineVersion: number;
-  bulk?: boolean;
-  createdAt?: number;
-}
-
 export function getAnnotation(db: DissidentiaDb, sentenceId: number, annotatorId: number): Promise<Annotation | undefined> {
   return db.annotations.where('[sentenceId+annotatorId]').equals([sentenceId, annotatorId]).first();
-}
-
-function strip(row: Annotation | undefined): PreviousLabel {
-  if (!row) return undefined;
-  const { id: _id, ...rest } = row;
-  return rest;
-}
-
-/** Writes one label (replacing this annotator's previous one) and returns what it replaced. */
-export async function setLabel(db: DissidentiaDb, write: LabelWrite): Promise<PreviousLabel> {
-  return db.transaction('rw', db.annotations, () => putLabel(db, write));
-}
-
-async function putLabel(db: DissidentiaDb, write: LabelWrite): Promise<PreviousLabel> {
-  const existing = await getAnnotation(db, write.sentenceId, write.annotatorId);
-  const row: Omit<Annotation, 'id'> = {
-    sentenceId: write.sentenceId,
-    annotatorId: write.annotatorId,
-    label: write.label,
-    guidelineVersion: write.guidelineVersion,
-    createdAt: write.createdAt ?? Date.now(),
-    ...(write.bulk ? { bulk: true } : {}),
-  };
-  if (existing) await db.annotations.put({ ...row, id: existing.id });
-  else await db.annotations.add(row as Annotation);
-  return strip(existing);
-}
-
-/** Labels many sentences at once (recorded as bulk); returns what each write replaced, in order. */
-export async function labelMany(db: DissidentiaDb, sentenceIds: readonly number[], annotatorId: number, label: string, guidelineVersion: number): Promise<PreviousLabel[]> {
-  return db.transaction('rw', db.annotations, async () => {
-    const before: PreviousLabel[] = [];
-    const createdAt = Date.now();
-    for (const sentenceId of sentenceIds) before.push(await putLabel(db, { sentenceId, annotatorId, label, guidelineVersion, bulk: true, createdAt }));
-    return before;
-  });
-}
-
-/** Puts back what a write replaced: the previous label, or no label at all. */
-export async function restoreLabels(db: DissidentiaDb, items: readonly { sentenceId: number; annotatorId: number; previous: PreviousLabel }[]): Promise<void> {
-  await db.transaction('rw', db.annotations, async () => {
-    for (const { sentenceId, annotatorId, previous } of items) {
-      const existing = await getAnnotation(db, sentenceId, annotatorId);
-      if (!previous) {
-        if (existing) await db.annotations.delete(existing.id);
-      } else if (existing) await db.annotations.put({ ...previous, id: existing.id });
-      else await db.annotations.add(previous as Annotation);
-    }
-  });
 }
 
 /** Every label of these sentences, grouped by sentence. */

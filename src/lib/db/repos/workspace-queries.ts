@@ -2,6 +2,7 @@
 import type { ExchangeSentence } from '../../core/annotation/exchange';
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { agreementOf, type AgreementState } from '../../core/annotation/majority';
+import type { Progress } from '../../core/annotation/progress';
 import { foldForSearch, quickFoldFilter } from '../../core/text/normalise';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 import { labelsOfSentences } from './annotations';
@@ -28,15 +29,7 @@ export async function sentenceView(db: DissidentiaDb, sentenceId: number): Promi
   return { sentence, answer, previous: sentenceAt(answer, position - 1), next: sentenceAt(answer, position + 1), labels };
 }
 
-export interface Progress {
-  total: number;
-  /** Sentences with at least one human label. */
-  labelled: number;
-  /** Sentences with a gold label. */
-  gold: number;
-  perAnnotator: { annotatorId: number; count: number }[];
-}
-
+/** The progress read from the tables (the labelling screen then follows the writes: core/annotation/progress.ts). */
 export async function datasetProgress(db: DissidentiaDb, datasetId: number): Promise<Progress> {
   // Per answer, not per sentence: a 100 MB import has a million sentences but some 60,000 answers.
   const counts = await sentenceCountsByAnswer(db, datasetId);
@@ -56,6 +49,7 @@ export async function datasetProgress(db: DissidentiaDb, datasetId: number): Pro
     labelled: labelled.size,
     gold: goldCount,
     perAnnotator: [...perAnnotator].map(([annotatorId, count]) => ({ annotatorId, count })),
+    goldAnnotatorId: gold?.id,
   };
 }
 

@@ -1,0 +1,146 @@
+// The app's one labelling write path: every key press becomes an ordered operation, committed within milliseconds in
+// batches; undo acts on the last key pressed whatever has been stored yet; the page warns before closing with labels
+// still unsaved; committed changes are told to listeners (the progress counts follow them).
+import type { LabelChange } from '../core/annotation/progress';
+import { UndoStack } from '../core/annotation/undo-stack';
+import { WriteQueue } from '../core/annotation/write-queue';
+import { getDb } from '../db/db';
+import { writeLabelBatch, type LabelOp, type SetLabelsOp } from '../db/repos/label-writes';
+
+/** One undoable step: a set of labels (one key press, or one bulk action) and where the labelling queue stood. */
+export interface LabelStep {
+  op: SetLabelsOp;
+  position?: number;
+}
+
+export interface LabelRequest {
+  datasetId: number;
+  sentenceIds: readonly number[];
+  annotatorId: number;
+  label: string;
+  guidelineVersion: number;
+  bulk?: boolean;
+  /** Where the labelling queue stood, to go back there on undo. */
+  position?: number;
+}
+
+type ChangeListener = (changes: readonly LabelChange[]) => void;
+
+export class LabelWriter {
+  #pending = $state(0);
+  #error = $state<string | undefined>();
+  #undoSize = $state(0);
+  #undo = new UndoStack<LabelStep>();
+  #listeners = new Set<ChangeListener>();
+  #queue: WriteQueue<LabelOp>;
+  #write: (batch: readonly LabelOp[]) => Promise<LabelChange[]>;
+
+  constructor(write: (batch: readonly LabelOp[]) => Promise<LabelChange[]> = (batch) => writeLabelBatch(getDb(), batch)) {
+    this.#write = write;
+    this.#queue = new WriteQueue<LabelOp>({
+      commit: async (batch) => {
+        const changes = await this.#write(batch);
+        this.#error = undefined;
+        if (changes.length) for (const listener of this.#listeners) listener(changes);
+      },
+      onError: (error) => (this.#error = error instanceof Error ? error.message : String(error)),
+    });
+  }
+
+  /** Label steps and undos pressed but not yet committed (settings kept beside them do not count). */
+  get pending(): number {
+    return this.#pending;
+  }
+  /** The last commit's failure (labels stay queued and are tried again), until a commit succeeds. */
+  get error(): string | undefined {
+    return this.#error;
+  }
+  get canUndo(): boolean {
+    return this.#undoSize > 0;
+  }
+
+  /** Queues a label (or a bulk label) as one undoable step; resolves once it is committed. */
+  label(request: LabelRequest): Promise<void> {
+    const op: SetLabelsOp = {
+      kind: 'set',
+      datasetId: request.datasetId,
+      sentenceIds: [...request.sentenceIds],
+      annotatorId: request.annotatorId,
+      label: request.label,
+      guidelineVersion: request.guidelineVersion,
+      bulk: request.bulk ?? false,
+      createdAt: Date.now(),
+    };
+    this.#undo.push({ op, position: request.position });
+    this.#undoSize = this.#undo.size;
+    return this.#track(op);
+  }
+
+  /**
+   * Undoes the last step, at once: withdrawn if it is still waiting, else reverted by an operation queued after it.
+   * Returns the step (undefined when there is none).
+   */
+  undo(): LabelStep | undefined {
+    const step = this.#undo.pop();
+    this.#undoSize = this.#undo.size;
+    if (!step) return undefined;
+    if (this.#queue.withdraw(step.op)) this.#setPending(this.#pending - 1);
+    else void this.#track({ kind: 'revert', of: step.op });
+    return step;
+  }
+
+  /** Queues a setting to be written with the next labels (the latest value per key wins). */
+  keepSetting(key: string, value: unknown): void {
+    void this.#queue.push({ kind: 'setting', key, value });
+  }
+
+  /** Forgets the undo steps (their data was replaced or deleted); queued writes still go. */
+  clearUndo(): void {
+    this.#undo.clear();
+    this.#undoSize = 0;
+  }
+
+  /** Resolves once everything queued is committed. */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  retryNow(): void {
+    this.#queue.retryNow();
+  }
+
+  /** Listens to committed changes; returns the function that stops listening. */
+  onChanges(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #track(op: LabelOp): Promise<void> {
+    this.#setPending(this.#pending + 1);
+    return this.#queue.push(op).then(() => this.#setPending(this.#pending - 1));
+  }
+
+  #setPending(n: number): void {
+    // The close warning is there only while something is unsaved: a page without it stays eligible for the
+    // back/forward cache and closes without a question.
+    if (typeof window !== 'undefined') {
+      if (n > 0 && this.#pending === 0) window.addEventListener('beforeunload', warnUnsaved);
+      if (n === 0 && this.#pending > 0) window.removeEventListener('beforeunload', warnUnsaved);
+    }
+    this.#pending = n;
+  }
+}
+
+function warnUnsaved(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // Older Chromium versions ask only when returnValue is set.
+  event.returnValue = '';
+}
+
+let shared: LabelWriter | undefined;
+
+/** The writer every labelling screen uses, so that the order of keys and the undo history are the app's, not a screen's. */
+export function labelWriter(): LabelWriter {
+  shared ??= new LabelWriter();
+  return shared;
+}
