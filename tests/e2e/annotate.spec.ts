@@ -128,12 +128,12 @@ test('searches without accents, filters and labels a selection in bulk', async (
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'inclassable' }).click();
   // Feedback at once: the count is announced and the rows show their new label.
   await expect(page.getByTestId('browse-announcement')).toHaveText('2 phrases étiquetées « inclassable » (en lot).');
-  await expect(rows.nth(0)).toContainText(/Alice\s*inclassable\s*⧉/);
-  await expect(rows.nth(1)).toContainText(/Alice\s*inclassable\s*⧉/);
+  await expect(rows.nth(0)).toContainText(/Alice\s*inclassable\s*· en lot/);
+  await expect(rows.nth(1)).toContainText(/Alice\s*inclassable\s*· en lot/);
   await expect(annotate.saveStatus).toHaveText('Enregistré');
   await page.getByRole('combobox', { name: 'Annotateur', exact: true }).selectOption({ label: 'Alice' });
   await expect(page.getByTestId('browse-count')).toHaveText(/^2 phrases trouvées/);
-  await expect(rows.first()).toContainText(/Alice\s*inclassable\s*⧉/);
+  await expect(rows.first()).toContainText(/Alice\s*inclassable\s*· en lot/);
   await annotate.tab('Étiqueter');
   await annotate.expectProgress('Alice', 2);
   // A bulk step is undone at once.
