@@ -1,0 +1,103 @@
+// The agreement report of a set of labelled units: every statistic with its bootstrap interval, per-pair confusion
+// matrices, label distributions, labels per unit, agreement per guideline version, and the disagreements.
+import { bootstrapInterval, type Interval } from './bootstrap';
+import { cohenKappa, countBy, fleissKappa, krippendorffAlpha, percentAgreement, type FleissResult, type Ratings } from './statistics';
+
+/** One labelled unit: its id, and each annotator's label (null: not labelled) with the guideline version it used. */
+export interface LabelledUnit {
+  id: number | string;
+  labels: readonly (string | null)[];
+  versions?: readonly (number | null)[];
+}
+
+export interface PairAgreement {
+  a: string;
+  b: string;
+  kappa: number;
+  units: number;
+  interval: Interval;
+  /** counts[i][j]: units `a` labelled labels[i] and `b` labels[j]. */
+  confusion: number[][];
+}
+
+export interface AgreementReport {
+  annotators: string[];
+  labels: string[];
+  /** Units with at least one label. */
+  items: number;
+  /** How many units carry 1, 2, 3… labels. */
+  labelsPerUnit: Record<number, number>;
+  percentAgreement: { value: number; interval: Interval };
+  pairs: PairAgreement[];
+  fleiss: FleissResult & { interval: Interval };
+  krippendorffAlpha: { alpha: number; units: number; interval: Interval };
+  /** Labels given by each annotator. */
+  distribution: { annotator: string; counts: Record<string, number>; total: number }[];
+  /** Agreement among the labels made under each guideline version (units with two or more such labels). */
+  byGuideline: { version: number; units: number; alpha: number; percentAgreement: number }[];
+  /** Units whose labels differ, in the order given. */
+  disagreements: (number | string)[];
+}
+
+export interface ReportOptions {
+  /** Bootstrap resamples (0: no intervals). */
+  samples?: number;
+  seed?: number;
+}
+
+export function agreementReport(annotators: readonly string[], units: readonly LabelledUnit[], options: ReportOptions = {}): AgreementReport {
+  const samples = options.samples ?? 1000;
+  const seed = options.seed ?? 1;
+  const ratings: Ratings = units.map((u) => u.labels);
+  const labelled = units.filter((u) => u.labels.some((l) => l !== null));
+  const labels = [...new Set(units.flatMap((u) => u.labels.filter((l): l is string => l !== null)))].sort();
+  const interval = (statistic: (r: Ratings) => number): Interval =>
+    samples > 0 ? bootstrapInterval(ratings, statistic, { samples, seed }) : { low: NaN, high: NaN, samples: 0 };
+
+  const pairs: PairAgreement[] = [];
+  for (let i = 0; i < annotators.length; i++) {
+    for (let j = i + 1; j < annotators.length; j++) {
+      const column = (r: Ratings, k: number) => r.map((row) => row[k] ?? null);
+      const { kappa, units: n } = cohenKappa(column(ratings, i), column(ratings, j));
+      const confusion = labels.map((x) => labels.map((y) => units.filter((u) => u.labels[i] === x && u.labels[j] === y).length));
+      pairs.push({ a: annotators[i]!, b: annotators[j]!, kappa, units: n, interval: interval((r) => cohenKappa(column(r, i), column(r, j)).kappa), confusion });
+    }
+  }
+  const fleiss = fleissKappa(ratings);
+  const alpha = krippendorffAlpha(ratings);
+  const versions = [...new Set(units.flatMap((u) => (u.versions ?? []).filter((v): v is number => v !== null)))].sort((a, b) => a - b);
+
+  return {
+    annotators: [...annotators],
+    labels,
+    items: labelled.length,
+    labelsPerUnit: Object.fromEntries(countBy(labelled.map((u) => u.labels.filter((l) => l !== null).length))),
+    percentAgreement: { value: percentAgreement(ratings), interval: interval(percentAgreement) },
+    pairs,
+    fleiss: { ...fleiss, interval: interval((r) => fleissKappa(r, fleiss.raters).kappa) },
+    krippendorffAlpha: { alpha: alpha.alpha, units: alpha.units, interval: interval((r) => krippendorffAlpha(r).alpha) },
+    distribution: annotators.map((annotator, k) => {
+      const counts = countBy(units.map((u) => u.labels[k]).filter((l): l is string => l != null));
+      return { annotator, counts: Object.fromEntries(counts), total: [...counts.values()].reduce((s, n) => s + n, 0) };
+    }),
+    byGuideline: versions.map((version) => {
+      const under = units.map((u) => u.labels.map((l, k) => (u.versions?.[k] === version ? l : null)));
+      const { alpha: a, units: n } = krippendorffAlpha(under);
+      return { version, units: n, alpha: a, percentAgreement: percentAgreement(under) };
+    }),
+    disagreements: units.filter((u) => new Set(u.labels.filter((l) => l !== null)).size > 1).map((u) => u.id),
+  };
+}
+
+/** Landis & Koch's (1977) bands for κ-like values: a convention for reading them, not a test. */
+export type AgreementBand = 'poor' | 'slight' | 'fair' | 'moderate' | 'substantial' | 'almostPerfect';
+
+export function landisKoch(value: number): AgreementBand | undefined {
+  if (Number.isNaN(value)) return undefined;
+  if (value < 0) return 'poor';
+  if (value <= 0.2) return 'slight';
+  if (value <= 0.4) return 'fair';
+  if (value <= 0.6) return 'moderate';
+  if (value <= 0.8) return 'substantial';
+  return 'almostPerfect';
+}
