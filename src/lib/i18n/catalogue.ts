@@ -1,5 +1,6 @@
 // The message catalogue: every area's French and English strings merged, French as the reference.
 import * as about from './messages/about';
+import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
 import * as demo from './messages/demo';
 import * as models from './messages/models';
@@ -7,7 +8,7 @@ import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

@@ -1,6 +1,6 @@
 // The agreement report of a set of labelled units: every statistic with its bootstrap interval, per-pair confusion
 // matrices, label distributions, labels per unit, agreement per guideline version, and the disagreements.
-import { bootstrapInterval, type Interval } from './bootstrap';
+import { bootstrapInterval, bootstrapIntervalAsync, type Interval } from './bootstrap';
 import { cohenKappa, countBy, fleissKappa, krippendorffAlpha, percentAgreement, type FleissResult, type Ratings } from './statistics';
 
 /** One labelled unit: its id, and each annotator's label (null: not labelled) with the guideline version it used. */
@@ -45,22 +45,58 @@ export interface ReportOptions {
   seed?: number;
 }
 
+const NO_INTERVAL: Interval = { low: NaN, high: NaN, samples: 0 };
+const column = (r: Ratings, k: number) => r.map((row) => row[k] ?? null);
+
+/** Each statistic of the report that gets an interval, by key: 'percent', 'pair:i:j', 'fleiss', 'alpha'. */
+function statistics(annotators: number, ratings: Ratings): Map<string, (r: Ratings) => number> {
+  const out = new Map<string, (r: Ratings) => number>([['percent', percentAgreement]]);
+  for (let i = 0; i < annotators; i++) for (let j = i + 1; j < annotators; j++) out.set(`pair:${i}:${j}`, (r) => cohenKappa(column(r, i), column(r, j)).kappa);
+  const raters = fleissKappa(ratings).raters;
+  out.set('fleiss', (r) => fleissKappa(r, raters).kappa);
+  out.set('alpha', (r) => krippendorffAlpha(r).alpha);
+  return out;
+}
+
+/** Bootstrap intervals of every statistic, pausing between slices of work (the same numbers as agreementReport's). */
+export async function agreementIntervals(annotators: number, units: readonly LabelledUnit[], options: ReportOptions & { signal?: AbortSignal } = {}): Promise<Map<string, Interval>> {
+  const ratings: Ratings = units.map((u) => u.labels);
+  const out = new Map<string, Interval>();
+  for (const [key, statistic] of statistics(annotators, ratings)) {
+    out.set(key, await bootstrapIntervalAsync(ratings, statistic, { samples: options.samples ?? 1000, seed: options.seed ?? 1, signal: options.signal }));
+  }
+  return out;
+}
+
+/** The report with these intervals in place of its own. */
+export function withIntervals(report: AgreementReport, intervals: ReadonlyMap<string, Interval>): AgreementReport {
+  const pick = (key: string) => intervals.get(key) ?? NO_INTERVAL;
+  const index = new Map(report.annotators.map((a, i) => [a, i]));
+  return {
+    ...report,
+    percentAgreement: { ...report.percentAgreement, interval: pick('percent') },
+    pairs: report.pairs.map((p) => ({ ...p, interval: pick(`pair:${index.get(p.a)}:${index.get(p.b)}`) })),
+    fleiss: { ...report.fleiss, interval: pick('fleiss') },
+    krippendorffAlpha: { ...report.krippendorffAlpha, interval: pick('alpha') },
+  };
+}
+
+/** The whole report; `samples: 0` leaves the intervals out (NaN) for a quick first look. */
 export function agreementReport(annotators: readonly string[], units: readonly LabelledUnit[], options: ReportOptions = {}): AgreementReport {
   const samples = options.samples ?? 1000;
   const seed = options.seed ?? 1;
   const ratings: Ratings = units.map((u) => u.labels);
   const labelled = units.filter((u) => u.labels.some((l) => l !== null));
   const labels = [...new Set(units.flatMap((u) => u.labels.filter((l): l is string => l !== null)))].sort();
-  const interval = (statistic: (r: Ratings) => number): Interval =>
-    samples > 0 ? bootstrapInterval(ratings, statistic, { samples, seed }) : { low: NaN, high: NaN, samples: 0 };
+  const stats = statistics(annotators.length, ratings);
+  const interval = (key: string): Interval => (samples > 0 ? bootstrapInterval(ratings, stats.get(key)!, { samples, seed }) : NO_INTERVAL);
 
   const pairs: PairAgreement[] = [];
   for (let i = 0; i < annotators.length; i++) {
     for (let j = i + 1; j < annotators.length; j++) {
-      const column = (r: Ratings, k: number) => r.map((row) => row[k] ?? null);
       const { kappa, units: n } = cohenKappa(column(ratings, i), column(ratings, j));
       const confusion = labels.map((x) => labels.map((y) => units.filter((u) => u.labels[i] === x && u.labels[j] === y).length));
-      pairs.push({ a: annotators[i]!, b: annotators[j]!, kappa, units: n, interval: interval((r) => cohenKappa(column(r, i), column(r, j)).kappa), confusion });
+      pairs.push({ a: annotators[i]!, b: annotators[j]!, kappa, units: n, interval: interval(`pair:${i}:${j}`), confusion });
     }
   }
   const fleiss = fleissKappa(ratings);
@@ -72,10 +108,10 @@ export function agreementReport(annotators: readonly string[], units: readonly L
     labels,
     items: labelled.length,
     labelsPerUnit: Object.fromEntries(countBy(labelled.map((u) => u.labels.filter((l) => l !== null).length))),
-    percentAgreement: { value: percentAgreement(ratings), interval: interval(percentAgreement) },
+    percentAgreement: { value: percentAgreement(ratings), interval: interval('percent') },
     pairs,
-    fleiss: { ...fleiss, interval: interval((r) => fleissKappa(r, fleiss.raters).kappa) },
-    krippendorffAlpha: { alpha: alpha.alpha, units: alpha.units, interval: interval((r) => krippendorffAlpha(r).alpha) },
+    fleiss: { ...fleiss, interval: interval('fleiss') },
+    krippendorffAlpha: { alpha: alpha.alpha, units: alpha.units, interval: interval('alpha') },
     distribution: annotators.map((annotator, k) => {
       const counts = countBy(units.map((u) => u.labels[k]).filter((l): l is string => l != null));
       return { annotator, counts: Object.fromEntries(counts), total: [...counts.values()].reduce((s, n) => s + n, 0) };

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../annotation/import-parse';
 import { bootstrapInterval } from './bootstrap';
-import { agreementReport, landisKoch } from './report';
+import { agreementIntervals, agreementReport, landisKoch, withIntervals } from './report';
 import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement } from './statistics';
 
 const devCsv = path.resolve(fileURLToPath(new URL('../../../..', import.meta.url)), '../shared/data/dissidentia-dev.csv');
@@ -95,7 +95,7 @@ describe.skipIf(!existsSync(devCsv))(`agreement on the shared file (${devCsv})`,
     expect(krippendorffAlpha(ratings).alpha).toBeCloseTo(0.328, 3);
   });
 
-  it('builds the report: pairs with intervals, label counts per unit, disagreements', () => {
+  it('builds the report: pairs with intervals, label counts per unit, disagreements', async () => {
     const report = agreementReport(['a', 'b', 'c'], ratings.map((labels, i) => ({ id: i, labels })), { samples: 200, seed: 1 });
     expect(report.items).toBe(151);
     expect(report.labelsPerUnit).toEqual({ 3: 151 });
@@ -107,5 +107,10 @@ describe.skipIf(!existsSync(devCsv))(`agreement on the shared file (${devCsv})`,
     }
     expect(report.disagreements.length).toBeGreaterThan(30);
     expect(report.distribution.map((d) => d.total)).toEqual([151, 151, 151]);
+    // The screen's path: figures at once, intervals computed in slices afterwards, the same numbers.
+    const quick = agreementReport(['a', 'b', 'c'], ratings.map((labels, i) => ({ id: i, labels })), { samples: 0 });
+    expect(Number.isNaN(quick.fleiss.interval.low)).toBe(true);
+    const later = withIntervals(quick, await agreementIntervals(3, ratings.map((labels, i) => ({ id: i, labels })), { samples: 200, seed: 1 }));
+    expect(later).toEqual(report);
   });
 });

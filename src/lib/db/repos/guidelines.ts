@@ -16,6 +16,11 @@ export async function currentGuideline(db: DissidentiaDb): Promise<Guideline> {
   });
 }
 
+/** The newest version, or undefined before the first is seeded (a read only, for live queries). */
+export function latestGuideline(db: DissidentiaDb): Promise<Guideline | undefined> {
+  return db.guidelines.orderBy('version').last();
+}
+
 /** Newest first. */
 export async function listGuidelines(db: DissidentiaDb): Promise<Guideline[]> {
   return (await db.guidelines.orderBy('version').toArray()).reverse();

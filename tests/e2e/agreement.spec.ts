@@ -1,0 +1,67 @@
+// Accord: the shared three-annotator file imported without its gold column shows the reference agreement figures;
+// adjudicating a disagreement with the keyboard adds a gold label (and undo takes it back).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { parseCsvText } from '../../src/lib/core/annotation/import-parse';
+import { agreementReport } from '../../src/lib/core/agreement/report';
+import { AgreementPage } from './pages/AgreementPage';
+import { AnnotatePage } from './pages/AnnotatePage';
+
+const devCsv = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/data/dissidentia-dev.csv');
+
+/**
+ * The figures the screen must show, from the core code checked against the reference values in unit tests. The file
+ * holds one sentence twice (same answer, same position, same labels); the app stores it once, so 150 sentences carry
+ * three labels here, not 151, and the figures move in the third decimal.
+ */
+function expectedFigures() {
+  const seen = new Set<string>();
+  const units = parseCsvText(readFileSync(devCsv, 'utf8'))
+    .rows.filter((r) => !seen.has(`${r.answer_id}/${r.sentence_index}`) && seen.add(`${r.answer_id}/${r.sentence_index}`))
+    .map((r, i) => ({ id: i, labels: ['annotator_a', 'annotator_b', 'annotator_c'].map((c) => r[c] || null) }));
+  return agreementReport(['a', 'b', 'c'], units, { samples: 0 });
+}
+
+test('shows the agreement of three annotators and adjudicates a disagreement into gold', async ({ page }) => {
+  test.skip(!existsSync(devCsv), `missing ${devCsv}`);
+  test.setTimeout(120_000);
+  const annotate = new AnnotatePage(page);
+  await annotate.open();
+  await annotate.tab('Échanges et sauvegarde');
+  await page.getByTestId('annotations-file').setInputFiles(devCsv);
+  // The project's final label is left out, so that every disagreement is still open.
+  await page.getByTestId('import-mapping').getByRole('combobox', { name: 'Rôle : label' }).selectOption('ignore');
+  await page.getByRole('button', { name: 'Importer et fusionner' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('Annotateurs : a, b, c');
+
+  const agreement = new AgreementPage(page);
+  await agreement.open();
+  await agreement.selectDataset('dissidentia-dev');
+  const expected = expectedFigures();
+  expect(expected.items).toBe(150);
+  await expect(agreement.summary).toHaveText(`150 phrases étiquetées, 3 annotateurs, ${expected.disagreements.length} désaccords.`);
+  await expect(agreement.figure('fleiss')).toContainText(expected.fleiss.kappa.toFixed(3));
+  await expect(agreement.figure('alpha')).toContainText(expected.krippendorffAlpha.alpha.toFixed(3));
+  await expect(agreement.figure('alpha')).toContainText(/IC 95 % : 0\.\d{3} à 0\.\d{3}/);
+  for (const pair of expected.pairs) await expect(agreement.pairCell(pair.a, pair.b)).toHaveText(pair.kappa.toFixed(2));
+  // Within a hundredth of the published figures (0.1843, 0.4576, 0.3454): the same annotators, one sentence fewer.
+  expected.pairs.forEach((p, i) => expect(Math.abs(p.kappa - [0.1843, 0.4576, 0.3454][i]!)).toBeLessThan(0.01));
+
+  await expect(agreement.goldCount).toHaveText('Étiquettes de référence dans ce jeu : 0');
+  await expect(agreement.position).toHaveText(/^Désaccord 1 sur \d+$/);
+  await expect(agreement.sentence).not.toHaveText('…');
+  await page.keyboard.press('1');
+  await expect(agreement.announcement).toHaveText('« dissident » retenu comme référence.');
+  await expect(agreement.position).toHaveText(/^Désaccord 2 sur \d+$/);
+  await expect(agreement.goldCount).toHaveText('Étiquettes de référence dans ce jeu : 1');
+  await page.screenshot({ path: test.info().outputPath('agreement-laptop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('agreement-phone.png'), fullPage: true });
+
+  await page.keyboard.press('z');
+  await expect(agreement.announcement).toHaveText('Annulé : la référence « dissident ».');
+  await expect(agreement.position).toHaveText(/^Désaccord 1 sur \d+$/);
+  await expect(agreement.goldCount).toHaveText('Étiquettes de référence dans ce jeu : 0');
+});
