@@ -7,6 +7,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   train: () => import('./commands/train'),
   evaluate: () => import('./commands/evaluate'),
   predict: () => import('./commands/predict'),
+  explain: () => import('./commands/explain'),
+  score: () => import('./commands/score'),
 };
 
 const USAGE = `Usage : npm run cli -- <commande> [options] [--json]
