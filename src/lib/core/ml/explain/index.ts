@@ -7,8 +7,8 @@ import { limeExplain, type LimeOptions } from './lime';
 import type { Explanation, ExplainMethod } from './types';
 
 export { exactContributions } from './exact';
-export { limeExplain, DEFAULT_LIME_SAMPLES, type LimeOptions, type ProbabilityFunction } from './lime';
-export { topWords, type ExactExplanation, type Explanation, type ExplainMethod, type LimeExplanation, type WordWeight } from './types';
+export { limeExplain, type LimeOptions, type ProbabilityFunction } from './lime';
+export { DEFAULT_LIME_SAMPLES, topWords, type ExactExplanation, type Explanation, type ExplainMethod, type LimeExplanation, type WordWeight } from './types';
 export { layoutWords, maskWords, type WordUnit } from './words';
 
 /** One sentence of a baseline explained by either method. */

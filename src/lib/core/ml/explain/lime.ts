@@ -3,7 +3,7 @@
 import { yieldAndCheck } from '../abort';
 import { mulberry32, randomInt } from '../../random';
 import { weightedRidge } from './ridge';
-import type { LimeExplanation } from './types';
+import { DEFAULT_LIME_SAMPLES, type LimeExplanation } from './types';
 import { layoutWords, maskWords } from './words';
 
 /** Probability of "dissident" for each text; may be asynchronous (a worker, a transformer). */
@@ -21,8 +21,6 @@ export interface LimeOptions {
   batchSize?: number;
   signal?: AbortSignal;
 }
-
-export const DEFAULT_LIME_SAMPLES = 500;
 
 function cancelled(): Error {
   const error = new Error('Explication annulée.');

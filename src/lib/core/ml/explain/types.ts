@@ -2,6 +2,9 @@
 
 export type ExplainMethod = 'exact' | 'lime';
 
+/** LIME's perturbed samples unless asked otherwise. */
+export const DEFAULT_LIME_SAMPLES = 500;
+
 /** A word of the sentence and its weight: positive pushes towards "dissident", negative away from it. */
 export interface WordWeight {
   word: string;
