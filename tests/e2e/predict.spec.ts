@@ -1,5 +1,6 @@
 // Prédire & expliquer: verdicts per sentence against the threshold, explanations drawn (exact and LIME side by side),
 // words highlighted, a user-trained model picked by default, user text shown as text.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ModelsPage } from './pages/ModelsPage';
 import { PredictPage } from './pages/PredictPage';
@@ -86,4 +87,14 @@ test('a model trained on Modèles and active is the one used, and the demo model
   await predict.model.selectOption({ label: 'Modèle de démonstration (intégré)' });
   await expect(page.getByTestId('model-description')).toContainText('entraîné sur');
   await predict.waitForExplanation(0);
+});
+
+test('axe finds no serious or critical violation once explanations are drawn', async ({ page }) => {
+  const predict = new PredictPage(page);
+  await predict.open();
+  await predict.waitForExplanation(0);
+  await predict.waitForExplanation(1);
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
