@@ -2,6 +2,7 @@
 // words highlighted, a user-trained model picked by default, user text shown as text.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { DemoPage } from './pages/DemoPage';
 import { ModelsPage } from './pages/ModelsPage';
 import { PredictPage } from './pages/PredictPage';
 
@@ -87,6 +88,14 @@ test('a model trained on Modèles and active is the one used, and the demo model
   await predict.model.selectOption({ label: 'Modèle de démonstration (intégré)' });
   await expect(page.getByTestId('model-description')).toContainText('entraîné sur');
   await predict.waitForExplanation(0);
+
+  // The Démo follows the active model too, and each verdict names it.
+  const demo = new DemoPage(page);
+  await page.goto('/#/');
+  await expect(demo.status).toContainText('Modèle actif, choisi dans Modèles : « mon-modele »');
+  await demo.type('Tous des pourris, démission !');
+  await expect(demo.sentences.first().getByTestId('verdict-model')).toHaveText('Modèle : mon-modele');
+  await expect(demo.sentences.first().getByTestId('probability')).toHaveText(/^Probabilité d’être dissidente : \d+\s% \(seuil \d+\s%\)$/);
 });
 
 test('axe finds no serious or critical violation once explanations are drawn', async ({ page }) => {

@@ -1,5 +1,5 @@
-// Models the Prédire screen can use: the built-in demo model and the user's stored baselines (the active one first
-// choice); the chosen model is loaded into the model worker once, then predicts and explains there.
+// Models that predict on the Démo and Prédire screens: the built-in demo model and the user's stored baselines (the
+// active one first choice); the chosen model is loaded into the model worker once, then predicts and explains there.
 import type { Explanation, ExplainMethod } from '../core/ml/explain';
 import type { BaselineModel } from '../core/ml/model';
 import { getDb, type StoredModel } from '../db/db';
