@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: () => import('./commands/evaluate'),
   predict: () => import('./commands/predict'),
   agreement: () => import('./commands/agreement'),
+  explain: () => import('./commands/explain'),
+  score: () => import('./commands/score'),
 };
 
 const USAGE = `Usage : npm run cli -- <commande> [options] [--json]

@@ -1,5 +1,6 @@
 // Model worker entry: a thin dispatcher into the pure ml modules; keeps loaded models across requests.
 import { trainExperiment } from '../lib/core/ml/experiment';
+import { explainBaselineSentence } from '../lib/core/ml/explain';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
@@ -17,6 +18,11 @@ const handlers = {
     const model = loaded.get(key);
     if (!model) throw new Error(`Modèle non chargé : ${key}`);
     return predictProba(model, texts);
+  },
+  'baseline/explain': ({ key, sentence, method, samples, seed }, { signal }) => {
+    const model = loaded.get(key);
+    if (!model) throw new Error(`Modèle non chargé : ${key}`);
+    return explainBaselineSentence(model, sentence, method, { samples, seed, signal });
   },
 } satisfies Handlers<ModelProtocol>;
 

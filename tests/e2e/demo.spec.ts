@@ -12,6 +12,9 @@ test('an example answer is split into sentences, each with a verdict', async ({ 
   const count = await demo.sentences.count();
   expect(count).toBeGreaterThan(1);
   for (let i = 0; i < count; i++) await expect(demo.verdictOf(i)).toHaveText(/^(Dissidente|Non dissidente)$/);
+  // The figure is the probability of being dissident, with the threshold, and the verdict names its model.
+  await expect(demo.sentences.first().getByTestId('probability')).toHaveText(/^Probabilité d’être dissidente : \d+\s% \(seuil \d+\s%\)$/);
+  await expect(demo.sentences.first().getByTestId('verdict-model')).toHaveText('Modèle : Modèle de démonstration (intégré)');
 });
 
 test('a typed answer gets a verdict per sentence: insult of the State vs thanks to civil servants', async ({ page }) => {

@@ -4,11 +4,12 @@ import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
 import * as demo from './messages/demo';
 import * as models from './messages/models';
+import * as predict from './messages/predict';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

@@ -31,6 +31,10 @@ class DemoModel {
   get threshold(): number {
     return this.#model?.threshold ?? 0.5;
   }
+  /** The key the demo model is stored under (its row's name) and loaded under in the model worker. */
+  get key(): string {
+    return demoModelName(demoCorpus.version);
+  }
 
   /** Loads the stored demo model, or trains and stores it; safe to call many times. */
   ensure(): Promise<void> {

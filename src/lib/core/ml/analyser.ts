@@ -310,6 +310,11 @@ export class Analyser {
     return text;
   }
 
+  /** Buffer offset where word token t of the loaded text starts (explanations map n-grams back to words with it). */
+  tokenStart(t: number): number {
+    return this.#tokStart[t];
+  }
+
   /** Word tokens of the loaded text, as strings. */
   tokens(): string[] {
     const out: string[] = [];

@@ -12,6 +12,10 @@ export const fr = {
   'demo.dissident': 'Dissidente',
   'demo.notDissident': 'Non dissidente',
   'demo.probabilityOf': 'Probabilité que la phrase {n} soit dissidente',
+  'demo.probability': 'Probabilité d’être dissidente : {p} (seuil {threshold})',
+  'demo.byModel': 'Modèle : {name}',
+  'demo.model.active':
+    'Modèle actif, choisi dans Modèles : « {name} », entraîné sur {n} phrases (AUC en validation croisée : {auc}). Seuil de décision : {threshold}.',
   'demo.model.loading': 'Chargement du modèle…',
   'demo.model.training': 'Premier lancement : entraînement du modèle sur le corpus d’exemple… {phase} {done}/{total}',
   'demo.model.ready':
@@ -33,6 +37,10 @@ export const en: Record<keyof typeof fr, string> = {
   'demo.dissident': 'Dissident',
   'demo.notDissident': 'Not dissident',
   'demo.probabilityOf': 'Probability that sentence {n} is dissident',
+  'demo.probability': 'Probability of being dissident: {p} (threshold {threshold})',
+  'demo.byModel': 'Model: {name}',
+  'demo.model.active':
+    'Active model, chosen in Models: “{name}”, trained on {n} sentences (cross-validated AUC: {auc}). Decision threshold: {threshold}.',
   'demo.model.loading': 'Loading the model…',
   'demo.model.training': 'First run: training the model on the example corpus… {phase} {done}/{total}',
   'demo.model.ready':

@@ -1,5 +1,6 @@
 // Protocol of the model worker: train and use the baseline classifier off the main thread.
 import type { Experiment } from '../../core/ml/experiment';
+import type { Explanation, ExplainMethod } from '../../core/ml/explain';
 import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core/ml/model';
 
 export type ModelProtocol = {
@@ -13,6 +14,11 @@ export type ModelProtocol = {
     'baseline/load': { args: { key: string; model: BaselineModel }; result: { key: string } };
     /** Probability of being dissident for each text, from a loaded model. */
     'baseline/predict': { args: { key: string; texts: string[] }; result: Float64Array };
+    /** Explains one sentence with a loaded model: exact contributions or LIME (seeded; cancelled between batches). */
+    'baseline/explain': {
+      args: { key: string; sentence: string; method: ExplainMethod; samples?: number; seed?: number };
+      result: Explanation;
+    };
   };
   events: {
     'train/progress': TrainProgress;
