@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { parseCsvText } from '../../src/lib/core/annotation/import-parse';
 import { agreementReport } from '../../src/lib/core/agreement/report';
@@ -48,6 +49,9 @@ test('shows the agreement of three annotators and adjudicates a disagreement int
   for (const pair of expected.pairs) await expect(agreement.pairCell(pair.a, pair.b)).toHaveText(pair.kappa.toFixed(2));
   // Within a hundredth of the published figures (0.1843, 0.4576, 0.3454): the same annotators, one sentence fewer.
   expected.pairs.forEach((p, i) => expect(Math.abs(p.kappa - [0.1843, 0.4576, 0.3454][i]!)).toBeLessThan(0.01));
+
+  // The dashboard with its heat map and charts drawn passes axe (contrast of the shaded cells included).
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   await expect(agreement.goldCount).toHaveText('Étiquettes de référence dans ce jeu : 0');
   await expect(agreement.position).toHaveText(/^Désaccord 1 sur \d+$/);

@@ -47,11 +47,11 @@ test('Réglages shows the persistent-storage answer and the quota', async ({ pag
   await expect(page.getByTestId('quota')).toHaveText(/utilisés sur .* disponibles/);
 });
 
-test('unfinished screens say so plainly', async ({ page }) => {
+test('Accord on a dataset without two annotators says how agreement will be measured', async ({ page }) => {
   const shell = new AppShell(page);
   await shell.open('/#/accord');
-  await expect(shell.main).toContainText('Bientôt disponible');
-  await expect(shell.main).toContainText('Rien ici n’est simulé');
+  await expect(page.getByTestId('agreement-none')).toContainText('Pas encore de phrase étiquetée par deux annotateurs');
+  await expect(page.getByTestId('adjudication-empty')).toHaveText('Aucun désaccord à trancher ici.');
 });
 
 for (const name of SCREEN_NAMES_FR) {

@@ -10,6 +10,7 @@ import { getDb, type Dataset, type Guideline, type Sentence } from '../db/db';
 import { agreementData, sentencesById, type AgreementData } from '../db/repos/agreement-data';
 import { ensureAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
+import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
 import { labelWriter, type LabelStep, type LabelWriter } from './LabelWriter.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
@@ -101,8 +102,9 @@ export class AgreementScreen {
     this.#datasetId = id;
   }
 
-  /** Seeds the guideline and the gold annotator (the adjudicator's labels are the gold annotator's). */
+  /** Seeds the demo dataset and the guideline as Annoter does, and the gold annotator (the adjudicator's labels). */
   async init(): Promise<void> {
+    await ensureDemoDataset(getDb());
     await currentGuideline(getDb());
     this.#goldId = await ensureAnnotator(getDb(), GOLD_ANNOTATOR);
   }
