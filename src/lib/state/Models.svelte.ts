@@ -8,6 +8,7 @@ import { deleteModel, listModels, saveModel, setActiveModel, updateModel } from 
 import { getSetting } from '../db/repos/settings';
 import { modelWorker } from '../workers/model/client';
 import { LiveQuery } from './LiveQuery.svelte';
+import { errorText } from '../i18n/locale.svelte';
 
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
 
@@ -24,7 +25,8 @@ export class ModelsState {
 
   #status = $state<TrainingStatus>('idle');
   #progress = $state.raw<TrainProgress | undefined>();
-  #message = $state<string | undefined>();
+  // The thrown value itself: `message` translates its code in the language shown now.
+  #message = $state.raw<unknown>();
   #selectedId = $state<number | undefined>();
   #controller: AbortController | undefined;
 
@@ -35,7 +37,7 @@ export class ModelsState {
     return this.#progress;
   }
   get message(): string | undefined {
-    return this.#message;
+    return this.#message === undefined ? undefined : errorText(this.#message);
   }
   get selected(): StoredModel | undefined {
     const list = this.models.current;
@@ -53,11 +55,10 @@ export class ModelsState {
     this.#status = 'training';
     this.#message = undefined;
     this.#progress = undefined;
-    const worker = modelWorker();
-    const off = worker.on('train/progress', (p) => (this.#progress = p));
     try {
       const { texts, labels, guidelineVersion } = await source.load();
-      const { model, holdout: test } = await worker.call('baseline/train', { texts, labels, options, holdout }, { signal: controller.signal });
+      const on = { 'train/progress': (p: TrainProgress) => (this.#progress = p) };
+      const { model, holdout: test } = await modelWorker().call('baseline/train', { texts, labels, options, holdout }, { signal: controller.signal, on });
       const metrics: StoredMetrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: test, source: source.label };
       const id = await saveModel(getDb(), {
         name,
@@ -74,10 +75,9 @@ export class ModelsState {
     } catch (error) {
       const aborted = (error as Error).name === 'AbortError';
       this.#status = aborted ? 'cancelled' : 'error';
-      this.#message = aborted ? undefined : (error as Error).message;
+      this.#message = aborted ? undefined : error;
       return undefined;
     } finally {
-      off();
       if (this.#controller === controller) this.#controller = undefined;
     }
   }
