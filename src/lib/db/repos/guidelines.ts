@@ -16,6 +16,11 @@ export async function currentGuideline(db: DissidentiaDb): Promise<Guideline> {
   });
 }
 
+/** The newest version, or none before the first use seeds version 1 (read-only: fit for a live query). */
+export function latestGuideline(db: DissidentiaDb): Promise<Guideline | undefined> {
+  return db.guidelines.orderBy('version').last();
+}
+
 /** Newest first. */
 export async function listGuidelines(db: DissidentiaDb): Promise<Guideline[]> {
   return (await db.guidelines.orderBy('version').toArray()).reverse();
