@@ -2,7 +2,7 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { AgreementState } from '../core/annotation/majority';
 import { getDb } from '../db/db';
-import { searchSentences, type SearchResult } from '../db/repos/workspace-queries';
+import { searchSentences, type SearchResult } from '../db/repos/sentence-search';
 import { LiveQuery } from './LiveQuery.svelte';
 
 const EMPTY: SearchResult = { total: 0, rows: [] };

@@ -8,7 +8,7 @@ import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
 import { getSetting, setSetting } from '../db/repos/settings';
-import { datasetProgress, type Progress } from '../db/repos/workspace-queries';
+import { datasetProgress, type Progress } from '../db/repos/progress';
 import { AnnotationBrowse } from './AnnotationBrowse.svelte';
 import { LabellingSession } from './LabellingSession.svelte';
 import { LiveQuery } from './LiveQuery.svelte';

@@ -6,8 +6,8 @@ export type { Annotator, Dataset, Guideline, Sentence, StoredModel } from '../db
 export type { ImportReport } from '../db/repos/annotation-exchange';
 export { ANNOTATOR_COLOURS } from '../db/repos/annotators';
 export { infoOf, type DatasetInfo, type StoredImportReport } from '../db/repos/datasets';
-export type { Progress } from '../db/repos/workspace-queries';
-export type { SentenceView } from '../db/repos/workspace-queries';
+export type { Progress } from '../db/repos/progress';
+export type { SentenceView } from '../db/repos/sentence-view';
 
 /** What a stored model's `metrics` holds: cross-validated AUC and F1, the test split's metrics, where it came from. */
 export interface StoredMetrics {
