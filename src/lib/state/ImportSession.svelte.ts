@@ -110,7 +110,10 @@ export class ImportSession {
         {
           signal: this.#controller.signal,
           on: {
-            'import/progress': (p) => (this.#progress = p),
+            // A cancelled import still reports until the worker stops: the cancelling screen shows where it stood.
+            'import/progress': (p) => {
+              if (this.#phase === 'importing') this.#progress = p;
+            },
             'import/rolledBack': ({ reason }) => {
               if (reason === 'cancelled') this.#phase = 'cancelled';
             },

@@ -40,7 +40,12 @@ export class ModelTraining {
     this.#progress = undefined;
     try {
       const { texts, labels, guidelineVersion } = await source.load();
-      const on = { 'train/progress': (p: TrainProgress) => (this.#progress = p) };
+      // A cancelled run reports until its worker stops: only the newest run's progress is shown.
+      const on = {
+        'train/progress': (p: TrainProgress) => {
+          if (this.#controller === controller) this.#progress = p;
+        },
+      };
       const { model, holdout: test } = await modelWorker().call('baseline/train', { texts, labels, options, holdout }, { signal: controller.signal, on });
       const metrics: StoredMetrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: test, source: source.label };
       const id = await saveModel(getDb(), {
