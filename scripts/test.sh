@@ -11,7 +11,7 @@ npm run --silent check
 check_status=$?
 [ $check_status -eq 0 ] || echo "La vérification des types a échoué (npm run check)." >&2
 
-# Layers: components, routes and the shell never import lib/db (they go through lib/state).
+# Layers: components, routes and the shell never import lib/db (they go through lib/state); only repositories touch tables.
 npx tsx scripts/check-layers.ts
 layers_status=$?
 

@@ -1,6 +1,6 @@
 // The layer check itself: it must catch a screen importing lib/db (in every import form) and pass the real tree.
 import { describe, expect, it } from 'vitest';
-import { checkLayers, violationsIn } from '../../scripts/check-layers';
+import { checkLayers, tableAccessesIn, violationsIn } from '../../scripts/check-layers';
 
 describe('check-layers', () => {
   it('catches a component or route importing lib/db, whatever the form of the import', () => {
@@ -24,6 +24,18 @@ describe('check-layers', () => {
 
   it('lets screens import state, core and i18n, and modules whose name merely contains "db"', () => {
     expect(violationsIn('src/routes/Ok.svelte', "import { x } from '../lib/state/records';\nimport y from '../lib/dbx/z';")).toEqual([]);
+  });
+
+  it('catches code outside the repositories touching a table, and leaves repositories and tests alone', () => {
+    const state = "readonly guideline = new LiveQuery(() => getDb().guidelines.orderBy('version').last());\nawait db.transaction('rw', db.models, f);";
+    expect(tableAccessesIn('src/lib/state/Bad.svelte.ts', state).map((v) => [v.line, v.specifier])).toEqual([
+      [1, 'getDb().guidelines'],
+      [2, 'db.transaction'],
+      [2, 'db.models'],
+    ]);
+    expect(tableAccessesIn('src/lib/db/repos/models.ts', state)).toEqual([]);
+    expect(tableAccessesIn('src/lib/state/Models.test.ts', state)).toEqual([]);
+    expect(tableAccessesIn('src/lib/state/Ok.svelte.ts', 'listModels(getDb()); const dbName = x.modelsCount;')).toEqual([]);
   });
 
   it('finds no violation in the app', () => {
