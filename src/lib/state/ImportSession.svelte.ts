@@ -110,7 +110,7 @@ export class ImportSession {
         {
           signal: this.#controller.signal,
           on: {
-            // A cancelled import still reports until the worker stops: the cancelling screen shows where it stood.
+            // Reports go on until the worker stops; once cancelling, the screen keeps where the import stood.
             'import/progress': (p) => {
               if (this.#phase === 'importing') this.#progress = p;
             },
