@@ -47,6 +47,8 @@ if (e2e) {
 
 // A failed type check (npm run check, before the tests) counts as one failure, so the line cannot read clean.
 if ((process.env.TYPECHECK_STATUS ?? '0') !== '0') total.failed += 1;
+// So does a failed layer check (scripts/check-layers.ts: a component or route importing lib/db).
+if ((process.env.LAYERS_STATUS ?? '0') !== '0') total.failed += 1;
 
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = total.failed > 0 ? 1 : 0;

@@ -1,24 +1,16 @@
-// Reads a labelled sentence CSV in Node (PapaParse): text and label columns, positive value, excluded values.
+// Reads a labelled sentence CSV in Node (PapaParse): text and label columns, mapped by core/ml's labelled-set rules.
 import Papa from 'papaparse';
+import { toLabelledSet, type LabelledSet, type LabelMapping } from '../lib/core/ml/labelled-set';
 import { listOption, stringOption, type ParsedArgs } from './args';
 import { readTextFile } from './io';
 
-export interface LabelColumns {
+export interface LabelColumns extends LabelMapping {
   text: string;
   label: string;
-  /** Label value meaning dissident (1); any other kept value is 0. */
-  positive: string;
-  /** Label values whose rows are dropped (for example "inclassable"). */
   exclude: string[];
 }
 
-export interface LabelledSet {
-  texts: string[];
-  labels: (0 | 1)[];
-  /** Rows dropped for an excluded label, and for an empty text or label. */
-  excluded: number;
-  empty: number;
-}
+export type { LabelledSet };
 
 /** The options every labelled-data command shares. */
 export const LABEL_OPTIONS = {
@@ -47,21 +39,8 @@ export function readLabelledCsv(path: string, columns: LabelColumns): LabelledSe
   for (const column of [columns.text, columns.label]) {
     if (!fields.includes(column)) throw new Error(`Colonne « ${column} » absente de ${path} (colonnes : ${fields.join(', ')}).`);
   }
-  const set: LabelledSet = { texts: [], labels: [], excluded: 0, empty: 0 };
-  for (const row of parsed.data) {
-    const text = (row[columns.text] ?? '').trim();
-    const label = (row[columns.label] ?? '').trim();
-    if (columns.exclude.includes(label)) {
-      set.excluded++;
-      continue;
-    }
-    if (!text || !label) {
-      set.empty++;
-      continue;
-    }
-    set.texts.push(text);
-    set.labels.push(label === columns.positive ? 1 : 0);
-  }
+  const rows = parsed.data.map((row) => ({ text: (row[columns.text] ?? '').trim(), label: (row[columns.label] ?? '').trim() }));
+  const set = toLabelledSet(rows, columns);
   const positives = set.labels.filter((l) => l === 1).length;
   if (positives === 0) throw new Error(`Aucune ligne avec l’étiquette positive « ${columns.positive} » dans la colonne « ${columns.label} ».`);
   if (positives === set.labels.length) throw new Error(`Toutes les lignes gardées ont l’étiquette « ${columns.positive} » : il faut aussi des exemples négatifs.`);

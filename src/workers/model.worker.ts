@@ -1,4 +1,5 @@
 // Model worker entry: a thin dispatcher into the pure ml modules; keeps loaded models across requests.
+import { CodedError } from '../lib/core/errors';
 import { trainExperiment } from '../lib/core/ml/experiment';
 import { explainBaselineSentence } from '../lib/core/ml/explain';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
@@ -16,7 +17,7 @@ const handlers = {
   },
   'baseline/predict': ({ key, texts }) => {
     const model = loaded.get(key);
-    if (!model) throw new Error(`Modèle non chargé : ${key}`);
+    if (!model) throw new CodedError('model/notLoaded', `Modèle non chargé : ${key}`, { key });
     return predictProba(model, texts);
   },
   'baseline/explain': ({ key, sentence, method, samples, seed }, { signal }) => {

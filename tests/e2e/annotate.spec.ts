@@ -26,8 +26,8 @@ test('labels 20 sentences with the keyboard only, undoes one, and keeps everythi
   await annotate.press('ArrowLeft');
   await annotate.expectPosition(18, total);
   // The 18th sentence got key 3: its button shows as pressed.
-  await expect(page.getByRole('button', { name: /inclassable$/ })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('button', { name: /^1\s*dissident$/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect(annotate.labelButton(/inclassable$/)).toHaveAttribute('aria-pressed', 'true');
+  await expect(annotate.labelButton(/^1\s*dissident$/)).toHaveAttribute('aria-pressed', 'false');
   await annotate.press('ArrowRight', 's');
   await annotate.expectPosition(20, total);
   await annotate.expectProgress('Alice', 18);
@@ -45,13 +45,13 @@ test('switching tabs keeps the place in the queue and the search', async ({ page
   await annotate.press('1', '2', '3');
   await annotate.expectPosition(4, total);
   await annotate.tab('Parcourir');
-  await page.getByLabel('Rechercher dans les phrases').fill('ministres');
-  await expect(page.getByTestId('browse-count')).toHaveText(/^[1-9]\d* phrases? trouvées?/);
+  await annotate.search.fill('ministres');
+  await expect(annotate.browseCount).toHaveText(/^[1-9]\d* phrases? trouvées?/);
   await annotate.tab('Étiqueter');
   // Not rebuilt: a rebuilt "not yet labelled by me" queue would start again at 1 of total − 3.
   await annotate.expectPosition(4, total);
   await annotate.tab('Parcourir');
-  await expect(page.getByLabel('Rechercher dans les phrases')).toHaveValue('ministres');
+  await expect(annotate.search).toHaveValue('ministres');
 });
 
 test('deletes a profile and its labels after confirming, leaving the other annotator’s work', async ({ page }) => {
@@ -62,11 +62,8 @@ test('deletes a profile and its labels after confirming, leaving the other annot
   await annotate.createAnnotator('Bobb');
   await annotate.press('2', '2', '2');
   await annotate.expectProgress('Bobb', 3);
-  await page.getByRole('button', { name: 'Modifier le profil' }).click();
-  await page.getByRole('button', { name: 'Supprimer ce profil…' }).click();
-  await expect(page.getByText('Supprimer le profil « Bobb » (3 étiquettes)')).toBeFocused();
-  await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Profil « Bobb » supprimé (3 étiquettes supprimées).' })).toBeAttached();
+  await annotate.deleteCurrentProfile('Supprimer le profil « Bobb » (3 étiquettes)');
+  await expect(annotate.status('Profil « Bobb » supprimé (3 étiquettes supprimées).')).toBeAttached();
   await expect(annotate.currentAnnotator).toContainText('Alice');
   await annotate.expectProgress('Alice', 2);
   await expect(annotate.progress.getByText(/^Bobb/)).toHaveCount(0);
@@ -105,8 +102,8 @@ test('the help dialog lists the shortcuts, blocks them while open, and closes wi
   await annotate.expectProgress('Alice', 0);
   // Shortcuts are quiet while typing in a field.
   await annotate.tab('Parcourir');
-  await page.getByLabel('Rechercher dans les phrases').pressSequentially('etat 1 z');
-  await expect(page.getByTestId('browse-count')).toBeVisible();
+  await annotate.search.pressSequentially('etat 1 z');
+  await expect(annotate.browseCount).toBeVisible();
   await annotate.tab('Étiqueter');
   await annotate.expectProgress('Alice', 0);
 });
@@ -116,23 +113,23 @@ test('searches without accents, filters and labels a selection in bulk', async (
   await annotate.open();
   await annotate.createAnnotator('Alice');
   await annotate.tab('Parcourir');
-  await page.getByLabel('Rechercher dans les phrases').fill('ETAT');
+  await annotate.search.fill('ETAT');
   // The count shows once the search has run (while it runs, « Recherche en cours… »).
-  await expect(page.getByTestId('browse-count')).toHaveText(/^\d+ phrases? trouvées?/);
-  const rows = page.getByTestId('browse-row');
+  await expect(annotate.browseCount).toHaveText(/^\d+ phrases? trouvées?/);
+  const rows = annotate.browseRows;
   await expect(rows.first()).toContainText(/[ÉE]tat/i);
-  const count = Number((await page.getByTestId('browse-count').textContent())!.match(/(\d+) phrases/)![1]);
+  const count = await annotate.browseTotal();
   expect(count).toBeGreaterThan(3);
   await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(1).getByRole('checkbox').check();
-  await page.getByTestId('bulk-bar').getByRole('button', { name: 'inclassable' }).click();
+  await annotate.labelSelection('inclassable');
   // Feedback at once: the count is announced and the rows show their new label.
-  await expect(page.getByTestId('browse-announcement')).toHaveText('2 phrases étiquetées « inclassable » (en lot).');
+  await expect(annotate.status('2 phrases étiquetées « inclassable » (en lot).')).toBeVisible();
   await expect(rows.nth(0)).toContainText(/Alice\s*inclassable\s*· en lot/);
   await expect(rows.nth(1)).toContainText(/Alice\s*inclassable\s*· en lot/);
   await expect(annotate.saveStatus).toHaveText('Enregistré');
-  await page.getByRole('combobox', { name: 'Annotateur', exact: true }).selectOption({ label: 'Alice' });
-  await expect(page.getByTestId('browse-count')).toHaveText(/^2 phrases trouvées/);
+  await annotate.annotatorFilter.selectOption({ label: 'Alice' });
+  await expect(annotate.browseCount).toHaveText(/^2 phrases trouvées/);
   await expect(rows.first()).toContainText(/Alice\s*inclassable\s*· en lot/);
   await annotate.tab('Étiqueter');
   await annotate.expectProgress('Alice', 2);
@@ -163,8 +160,8 @@ test('two annotators on two browsers pool their work: export, import, merge with
   // The demo dataset's gold labels travel too: every sentence of it is in the file, and all are found here.
   await expect(report).toContainText(/(\d+) phrases lues : \1 retrouvées, 0 créées\. Étiquettes : 2 ajoutées, 0 remplacées/);
   await expect(report).toContainText('1 plus anciennes ignorées');
-  await expect(b.page.getByTestId('import-conflicts').getByRole('listitem')).toHaveCount(1);
-  await expect(b.page.getByTestId('import-conflicts')).toContainText('Alice');
+  await expect(b.importConflicts.getByRole('listitem')).toHaveCount(1);
+  await expect(b.importConflicts).toContainText('Alice');
   await b.tab('Étiqueter');
   await b.expectProgress('Alice', 3);
   await b.expectProgress('Bob', 2);
@@ -178,8 +175,8 @@ test('two annotators on two browsers pool their work: export, import, merge with
   const again = await a.importAnnotations(fileB);
   await expect(again).toContainText('0 ajoutées, 0 remplacées');
   await a.tab('Parcourir');
-  await a.page.getByLabel('Accord', { exact: true }).selectOption({ label: 'Désaccord' });
-  await expect(a.page.getByTestId('browse-count')).toHaveText(/^[12] phrases? trouvées?/);
+  await a.agreementFilter.selectOption({ label: 'Désaccord' });
+  await expect(a.browseCount).toHaveText(/^[12] phrases? trouvées?/);
   await laptopA.close();
   await laptopB.close();
 });
@@ -198,11 +195,10 @@ test('backup, then a fresh browser profile restores identical data; a bad file i
   const second = await browser.newContext();
   const b = new AnnotatePage(await second.newPage());
   await b.open();
-  await b.tab('Échanges et sauvegarde');
   const bad = testInfo.outputPath('bad.json');
   (await import('node:fs')).writeFileSync(bad, '{"format":"autre chose"}');
-  await b.page.getByTestId('backup-file').setInputFiles(bad);
-  await expect(b.page.getByRole('alert')).toContainText('ce n’est pas une sauvegarde Dissidentia');
+  await b.chooseBackupFile(bad);
+  await expect(b.alert).toContainText('ce n’est pas une sauvegarde Dissidentia');
   await b.restore(path);
   await expect(b.currentAnnotator).toContainText('Alice');
   await b.tab('Étiqueter');

@@ -70,3 +70,12 @@ test('an unknown address falls back to the demo', async ({ page }) => {
   await shell.open('/#/nulle-part');
   await expect(shell.nav.getByRole('link', { name: 'Démo', exact: true })).toHaveAttribute('aria-current', 'page');
 });
+
+test('a stored-data read that fails is said, in French, instead of passing for an empty list', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.breakStoreReads('models');
+  await shell.open('/#/modeles');
+  await expect(shell.queryError).toBeVisible();
+  await expect(shell.queryError).toContainText('Des données enregistrées n’ont pas pu être lues');
+  await expect(shell.queryError).toContainText('Lecture impossible dans models');
+});

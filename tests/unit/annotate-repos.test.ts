@@ -18,7 +18,10 @@ import { createBackup, parseBackup, restoreBackup, serialiseBackup } from '../..
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
 import { countAllSentences, datasetSentences, getSentence, listSentenceIds } from '../../src/lib/db/repos/sentences';
 import { currentGuideline, listGuidelines, saveGuidelineVersion } from '../../src/lib/db/repos/guidelines';
-import { datasetProgress, exchangeSentences, searchSentences, sentenceView } from '../../src/lib/db/repos/workspace-queries';
+import { exchangeSentences } from '../../src/lib/db/repos/exchange-rows';
+import { datasetProgress } from '../../src/lib/db/repos/progress';
+import { searchSentences } from '../../src/lib/db/repos/sentence-search';
+import { sentenceView } from '../../src/lib/db/repos/sentence-view';
 
 const fresh = () => new DissidentiaDb(`test-${Math.random()}`);
 /** One label through the app's write path; returns what it replaced. */

@@ -1,6 +1,10 @@
 // Message catalogues: English mirrors French key for key and placeholder for placeholder.
 import { describe, expect, it } from 'vitest';
+import { CodedError } from '../../src/lib/core/errors';
+import { ImportError, type ImportErrorCode } from '../../src/lib/core/csv/errors';
 import { catalogues, translate } from '../../src/lib/i18n/catalogue';
+import { errorKey, errorTextIn } from '../../src/lib/i18n/error-text';
+import { RpcError } from '../../src/lib/workers/rpc';
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^|}]*\|[^|}]*)?\}/g)].map((m) => m[1]))].sort();
 
@@ -38,5 +42,29 @@ describe('catalogues', () => {
         for (const token of text.match(/\{[^}]*\|[^}]*\}/g) ?? []) expect(token, `${lang} ${key}`).toMatch(/^\{\w+\|[^|{}]+\|[^|{}]+\}$/);
       }
     }
+  });
+});
+
+describe('coded errors', () => {
+  it('are shown in the interface language, details filled, whatever language the worker wrote', () => {
+    const wire = { name: 'ImportError', code: 'import/fieldTooLong', message: 'Le champ de la ligne 12 dépasse 1 Mo…', details: { line: 12 } };
+    const error = new RpcError(wire);
+    expect(errorTextIn('en', error)).toBe('The field on line 12 is over 1 MB: an unclosed quote or a damaged file.');
+    expect(errorTextIn('fr', error)).toBe('Le champ de la ligne 12 dépasse 1 Mo : guillemet non fermé ou fichier corrompu.');
+  });
+
+  it('have a message for every import error reason, worded as the core words it in French', () => {
+    const reasons: ImportErrorCode[] = ['empty', 'binary', 'spreadsheet', 'noHeader', 'oneColumn', 'fieldTooLong', 'invalidEncoding', 'noTextColumn', 'noRecords', 'fileChanged', 'unreadable'];
+    for (const reason of reasons) {
+      const error = new ImportError(reason, { line: 3, offset: 10, column: 'x' });
+      expect(errorKey(error.code), reason).toBeDefined();
+      expect(errorTextIn('fr', error), reason).toBe(error.message);
+      expect(errorTextIn('en', error), reason).not.toBe(error.message);
+    }
+  });
+
+  it('fall back to the error’s own message when its code has no translation', () => {
+    expect(errorTextIn('en', new CodedError('nowhere/unknown', 'Message d’origine'))).toBe('Message d’origine');
+    expect(errorTextIn('en', new Error('plain'))).toBe('plain');
   });
 });

@@ -8,7 +8,7 @@ import { createAnnotator } from '../../src/lib/db/repos/annotators';
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
 import { writeLabelBatch, type LabelOp } from '../../src/lib/db/repos/label-writes';
 import { listSentenceIds } from '../../src/lib/db/repos/sentences';
-import { datasetProgress } from '../../src/lib/db/repos/workspace-queries';
+import { datasetProgress } from '../../src/lib/db/repos/progress';
 import { LabelWriter } from '../../src/lib/state/LabelWriter.svelte';
 
 async function setup() {

@@ -1,6 +1,5 @@
 // `evaluate` command: scores a saved model on a labelled CSV at the model's own threshold.
-import { predictProba } from '../../lib/core/ml/model';
-import { averagePrecision, rocAuc, thresholdMetrics } from '../../lib/core/ml/metrics';
+import { evaluateModel } from '../../lib/core/ml/evaluate';
 import { flag, parseCommandArgs, positional } from '../args';
 import { percent, printResult, readModel } from '../io';
 import { LABEL_OPTIONS, labelColumns, readLabelledCsv } from '../labelled-csv';
@@ -9,12 +8,11 @@ export async function run(argv: string[]): Promise<void> {
   const args = parseCommandArgs(argv, { ...LABEL_OPTIONS, json: { type: 'boolean' } });
   const model = readModel(positional(args, 0, 'le fichier du modèle (model.json)'));
   const set = readLabelledCsv(positional(args, 1, 'le fichier CSV étiqueté'), labelColumns(args));
-  const probabilities = predictProba(model, set.texts);
-  const m = thresholdMetrics(set.labels, probabilities, model.threshold);
+  const m = evaluateModel(model, set.texts, set.labels);
   const result = {
-    n: set.texts.length,
-    auc: rocAuc(set.labels, probabilities),
-    averagePrecision: averagePrecision(set.labels, probabilities),
+    n: m.n,
+    auc: m.auc,
+    averagePrecision: m.averagePrecision,
     f1: m.f1,
     precision: m.precision,
     recall: m.recall,

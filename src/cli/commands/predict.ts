@@ -1,5 +1,5 @@
 // `predict` command: splits a text into sentences and gives each one's probability of being dissident.
-import { predictProba } from '../../lib/core/ml/model';
+import { predictLabels } from '../../lib/core/ml/model';
 import { splitSentences } from '../../lib/core/text/sentences';
 import { flag, parseCommandArgs, positional } from '../args';
 import { percent, printResult, readModel } from '../io';
@@ -10,11 +10,10 @@ export async function run(argv: string[]): Promise<void> {
   const text = positional(args, 1, 'le texte à analyser (entre guillemets)');
   const sentences = splitSentences(text).map((s) => s.text);
   if (sentences.length === 0) throw new Error('Texte vide : aucune phrase à analyser.');
-  const probabilities = predictProba(model, sentences);
-  const result = sentences.map((sentence, i) => ({
-    sentence,
-    label: probabilities[i] >= model.threshold ? 'dissident' : 'non dissident',
-    probability: probabilities[i],
+  const result = predictLabels(model, sentences).map(({ label, probability }, i) => ({
+    sentence: sentences[i]!,
+    label: label === 1 ? 'dissident' : 'non dissident',
+    probability,
   }));
   printResult(flag(args, 'json'), result, () => result.map((r) => `${r.label === 'dissident' ? '⚠' : '·'} ${percent(r.probability)}  ${r.sentence}`).join('\n'));
 }

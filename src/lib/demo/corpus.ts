@@ -1,5 +1,6 @@
 // Typed access to the embedded demo corpus (team-written, fictitious answers with labelled sentences).
 import data from './corpus.json';
+import { APP_LABEL_MAPPING, toLabelledSet } from '../core/ml/labelled-set';
 
 export type DemoLabel = 'dissident' | 'non dissident' | 'inclassable';
 
@@ -24,16 +25,8 @@ export const demoCorpus = data as DemoCorpus;
  * and so are the featured answers: the demo's examples are sentences the model has never seen.
  */
 export function demoTrainingSet(corpus: DemoCorpus = demoCorpus): { texts: string[]; labels: (0 | 1)[] } {
-  const texts: string[] = [];
-  const labels: (0 | 1)[] = [];
-  for (const answer of corpus.answers) {
-    if (answer.featured) continue;
-    for (const s of answer.sentences) {
-      if (s.label === 'inclassable') continue;
-      texts.push(s.text);
-      labels.push(s.label === 'dissident' ? 1 : 0);
-    }
-  }
+  const rows = corpus.answers.filter((answer) => !answer.featured).flatMap((answer) => answer.sentences);
+  const { texts, labels } = toLabelledSet(rows, APP_LABEL_MAPPING);
   return { texts, labels };
 }
 

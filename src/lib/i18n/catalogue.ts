@@ -3,13 +3,14 @@ import * as about from './messages/about';
 import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
 import * as demo from './messages/demo';
+import * as errors from './messages/errors';
 import * as models from './messages/models';
 import * as predict from './messages/predict';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

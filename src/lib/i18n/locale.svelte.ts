@@ -1,5 +1,6 @@
 // The current interface language as a rune class; `t()` reads it so templates re-render on switch.
 import { translate, type Lang, type MessageKey } from './catalogue';
+import { errorTextIn } from './error-text';
 
 const STORAGE_KEY = 'dissidentia.lang';
 
@@ -39,4 +40,9 @@ export const locale = new Locale();
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(locale.lang, key, params);
+}
+
+/** A thrown value in the interface language (a coded error by its code); re-renders on switch like t(). */
+export function errorText(error: unknown): string {
+  return errorTextIn(locale.lang, error);
 }

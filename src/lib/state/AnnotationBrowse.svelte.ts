@@ -5,7 +5,7 @@ import type { AgreementState } from '../core/annotation/majority';
 import type { LabelChange } from '../core/annotation/progress';
 import type { Annotation } from '../db/db';
 import { getDb } from '../db/db';
-import { searchSentences, type SearchResult } from '../db/repos/workspace-queries';
+import { searchSentences, type SearchResult } from '../db/repos/sentence-search';
 import { LiveQuery } from './LiveQuery.svelte';
 
 type TimedResult = SearchResult & { startedAt: number };

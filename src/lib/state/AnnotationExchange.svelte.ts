@@ -5,7 +5,7 @@ import { detectCsvColumns, parseCsvText, readCsvAnnotations, readJsonlAnnotation
 import { getDb } from '../db/db';
 import { importAnnotations, type ImportReport } from '../db/repos/annotation-exchange';
 import { backupFileName, backupSentenceCount, createBackup, parseBackup, restoreBackup, serialiseBackup, type Backup } from '../db/repos/backup';
-import { exchangeSentences } from '../db/repos/workspace-queries';
+import { exchangeSentences } from '../db/repos/exchange-rows';
 
 export interface FileOut {
   name: string;

@@ -5,7 +5,7 @@ import { getDb, type Annotator, type Dataset, type Guideline } from '../db/db';
 import { countLabelsOf, createAnnotator, deleteAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
-import { currentGuideline } from '../db/repos/guidelines';
+import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
 import { getSetting, setSetting } from '../db/repos/settings';
 import { AnnotationBrowse } from './AnnotationBrowse.svelte';
 import { DatasetProgress } from './DatasetProgress.svelte';
@@ -19,7 +19,7 @@ export class AnnotationWorkspace {
   readonly datasets = new LiveQuery<Dataset[]>(() => listDatasets(getDb()), []);
   readonly annotators = new LiveQuery<Annotator[]>(() => listAnnotators(getDb()), []);
   readonly current = new LiveQuery<Annotator | undefined>(() => getCurrentAnnotator(getDb()), undefined);
-  readonly guideline = new LiveQuery<Guideline | undefined>(() => getDb().guidelines.orderBy('version').last(), undefined);
+  readonly guideline = new LiveQuery<Guideline | undefined>(() => latestGuideline(getDb()), undefined);
   // The tabs' states live as long as the screen, not the tab: switching tabs neither rebuilds the queue (seconds on
   // a million sentences) nor clears a search.
   readonly session: LabellingSession = new LabellingSession(this);

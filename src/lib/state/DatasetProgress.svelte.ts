@@ -2,7 +2,7 @@
 // then moved by each committed label change, so that a key press never makes the whole dataset be read again.
 import { applyLabelChanges, type LabelChange, type Progress } from '../core/annotation/progress';
 import { getDb } from '../db/db';
-import { datasetProgress } from '../db/repos/workspace-queries';
+import { datasetProgress } from '../db/repos/progress';
 import type { LabelWriter } from './LabelWriter.svelte';
 
 export class DatasetProgress {

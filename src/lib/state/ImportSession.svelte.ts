@@ -3,6 +3,7 @@
 import type { CsvPreview } from '../core/csv/preview';
 import { importWorker } from '../workers/import/client';
 import type { ImportOutcome, ImportProgressEvent } from '../workers/import/protocol';
+import { errorText } from '../i18n/locale.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'configuring' | 'importing' | 'cancelling' | 'done' | 'cancelled' | 'error';
 
@@ -15,7 +16,8 @@ export class ImportSession {
   #keep = $state.raw<number[]>([]);
   #progress = $state.raw<ImportProgressEvent | undefined>();
   #outcome = $state.raw<ImportOutcome | undefined>();
-  #error = $state<string | undefined>();
+  // The thrown value itself: `error` translates its code in the language shown now.
+  #error = $state.raw<unknown>();
   #resumeId = $state<number | undefined>();
   #controller: AbortController | undefined;
   #generation = 0;
@@ -45,7 +47,7 @@ export class ImportSession {
     return this.#outcome;
   }
   get error(): string | undefined {
-    return this.#error;
+    return this.#error === undefined ? undefined : errorText(this.#error);
   }
   get resuming(): boolean {
     return this.#resumeId !== undefined;
@@ -92,14 +94,8 @@ export class ImportSession {
     this.#controller = new AbortController();
     this.#progress = undefined;
     this.#phase = 'importing';
-    const worker = importWorker();
-    const off = worker.on('import/progress', (p) => (this.#progress = p));
-    const offRollback = worker.on('import/rolledBack', ({ reason }) => {
-      if (reason === 'cancelled') this.#phase = 'cancelled';
-      offRollback();
-    });
     try {
-      this.#outcome = await worker.call(
+      this.#outcome = await importWorker().call(
         'import/run',
         {
           file,
@@ -111,16 +107,23 @@ export class ImportSession {
             resumeDatasetId: this.#resumeId,
           },
         },
-        { signal: this.#controller.signal },
+        {
+          signal: this.#controller.signal,
+          on: {
+            // Reports go on until the worker stops; once cancelling, the screen keeps where the import stood.
+            'import/progress': (p) => {
+              if (this.#phase === 'importing') this.#progress = p;
+            },
+            'import/rolledBack': ({ reason }) => {
+              if (reason === 'cancelled') this.#phase = 'cancelled';
+            },
+          },
+        },
       );
       this.#phase = 'done';
-      off();
-      offRollback();
     } catch (error) {
-      off();
       // A cancel answers at once; the worker says when the rollback is over ('import/rolledBack').
       if ((error as Error).name === 'AbortError') return;
-      offRollback();
       this.#fail(error);
     }
   }
@@ -143,7 +146,7 @@ export class ImportSession {
   }
 
   #fail(error: unknown): void {
-    this.#error = error instanceof Error ? error.message : String(error);
+    this.#error = error;
     this.#phase = 'error';
   }
 }

@@ -6,7 +6,7 @@ import { getDb } from '../db/db';
 import { labelledSentenceIds } from '../db/repos/annotations';
 import { getSetting } from '../db/repos/settings';
 import { listSentenceIds } from '../db/repos/sentences';
-import { sentenceView, type SentenceView } from '../db/repos/workspace-queries';
+import { sentenceView, type SentenceView } from '../db/repos/sentence-view';
 import type { AnnotationWorkspace } from './AnnotationWorkspace.svelte';
 import type { LabelStep } from './LabelWriter.svelte';
 import { LiveQuery } from './LiveQuery.svelte';

@@ -1,6 +1,8 @@
-// A Dexie liveQuery as a rune: reading `.current` in a template subscribes while the component is mounted.
+// A Dexie liveQuery as a rune: reading `.current` in a template subscribes while the component is mounted. A failed
+// query keeps its last value, and is reported to the shell's notice (QueryFailures) so the user is told.
 import { liveQuery } from 'dexie';
 import { createSubscriber } from 'svelte/reactivity';
+import { queryFailures } from './QueryFailures.svelte';
 
 export class LiveQuery<T> {
   // Plain fields: createSubscriber's update() is what makes readers of `current` run again.
@@ -16,14 +18,21 @@ export class LiveQuery<T> {
       const subscription = liveQuery(async () => await query()).subscribe({
         next: (value) => {
           this.#value = value;
+          this.#error = undefined;
+          queryFailures.recovered(this);
           update();
         },
         error: (error: unknown) => {
           this.#error = error;
+          queryFailures.report(this, error);
           update();
         },
       });
-      return () => subscription.unsubscribe();
+      return () => {
+        subscription.unsubscribe();
+        // Unmounted: its screen is gone, and so is the reason to warn (a remount queries afresh).
+        queryFailures.recovered(this);
+      };
     });
   }
 

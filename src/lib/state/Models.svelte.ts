@@ -1,41 +1,26 @@
-// State of the Modèles screen: stored models (live), the active one, and a training run with progress and cancel.
-import type { TrainingSource } from './training-sources';
-import { labelsSnapshotHash } from '../core/ml/labels-hash';
-import { loadBaselineModel, serialiseModel, type BaselineModel, type TrainOptionsInput, type TrainProgress } from '../core/ml/model';
-import type { HoldoutMetrics } from '../core/ml/experiment';
+// State of the Modèles screen: stored models (live), the active one, the one shown, training sources and runs, files.
+import type { BaselineModel } from '../core/ml/model';
 import { getDb, type StoredModel } from '../db/db';
-import { deleteModel, listModels, saveModel, setActiveModel, updateModel } from '../db/repos/models';
-import { getSetting } from '../db/repos/settings';
-import { modelWorker } from '../workers/model/client';
+import { deleteModel, getActiveModelId, listModels, setActiveModel, updateModel } from '../db/repos/models';
 import { LiveQuery } from './LiveQuery.svelte';
+import { exportModelFile, importModelFile } from './model-files';
+import { ModelTraining } from './ModelTraining.svelte';
+import { datasetSources, demoSource, type TrainingSource } from './training-sources';
 
-export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
-
-export interface StoredMetrics {
-  cvAuc: number;
-  cvF1: number;
-  holdout: HoldoutMetrics | null;
-  source: string;
-}
+export type { StoredMetrics } from './records';
 
 export class ModelsState {
   readonly models = new LiveQuery<StoredModel[]>(() => listModels(getDb()), []);
-  readonly activeId = new LiveQuery<number | undefined>(() => getSetting<number>(getDb(), 'activeModelId'), undefined);
+  readonly activeId = new LiveQuery<number | undefined>(() => getActiveModelId(getDb()), undefined);
+  readonly training = new ModelTraining((id) => this.select(id));
+  readonly #demo = demoSource();
+  readonly #datasets = new LiveQuery<TrainingSource[]>(() => datasetSources(getDb()), []);
 
-  #status = $state<TrainingStatus>('idle');
-  #progress = $state.raw<TrainProgress | undefined>();
-  #message = $state<string | undefined>();
   #selectedId = $state<number | undefined>();
-  #controller: AbortController | undefined;
 
-  get status(): TrainingStatus {
-    return this.#status;
-  }
-  get progress(): TrainProgress | undefined {
-    return this.#progress;
-  }
-  get message(): string | undefined {
-    return this.#message;
+  /** What a model can be trained on: the demo corpus, then each dataset holding gold labels. */
+  get sources(): TrainingSource[] {
+    return [this.#demo, ...this.#datasets.current];
   }
   get selected(): StoredModel | undefined {
     const list = this.models.current;
@@ -44,46 +29,6 @@ export class ModelsState {
 
   select(id: number): void {
     this.#selectedId = id;
-  }
-
-  async train(source: TrainingSource, options: TrainOptionsInput, holdout: number, name: string): Promise<number | undefined> {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.#status = 'training';
-    this.#message = undefined;
-    this.#progress = undefined;
-    const worker = modelWorker();
-    const off = worker.on('train/progress', (p) => (this.#progress = p));
-    try {
-      const { texts, labels, guidelineVersion } = await source.load();
-      const { model, holdout: test } = await worker.call('baseline/train', { texts, labels, options, holdout }, { signal: controller.signal });
-      const metrics: StoredMetrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: test, source: source.label };
-      const id = await saveModel(getDb(), {
-        name,
-        kind: 'baseline',
-        createdAt: Date.now(),
-        data: model,
-        labelsHash: labelsSnapshotHash(texts, labels),
-        guidelineVersion,
-        metrics: { ...metrics },
-      });
-      this.#selectedId = id;
-      this.#status = 'done';
-      return id;
-    } catch (error) {
-      const aborted = (error as Error).name === 'AbortError';
-      this.#status = aborted ? 'cancelled' : 'error';
-      this.#message = aborted ? undefined : (error as Error).message;
-      return undefined;
-    } finally {
-      off();
-      if (this.#controller === controller) this.#controller = undefined;
-    }
-  }
-
-  cancel(): void {
-    this.#controller?.abort();
   }
 
   setActive(id: number): Promise<void> {
@@ -100,26 +45,14 @@ export class ModelsState {
     await updateModel(getDb(), model.id, { data });
   }
 
-  /** The model as a JSON file's name and text (the same format the CLI reads and writes). */
   exportFile(model: StoredModel): { name: string; text: string } {
-    const safe = model.name.replace(/[^\p{L}\p{N}_-]+/gu, '-');
-    return { name: `${safe}.model.json`, text: serialiseModel(model.data as BaselineModel) };
+    return exportModelFile(model);
   }
 
-  /** Imports a model file; a bad file is refused with the loader's French reason and nothing is stored. */
+  /** Imports a model file and shows it; a bad file is refused with the loader's French reason. */
   async importFile(file: File): Promise<StoredModel> {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
-      throw new Error('le fichier n’est pas du JSON valide.');
-    }
-    const model = loadBaselineModel(parsed);
-    const name = file.name.replace(/(\.model)?\.json$/i, '');
-    const metrics: StoredMetrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: null, source: file.name };
-    const row = { name, kind: 'baseline' as const, createdAt: Date.now(), data: model, metrics: { ...metrics } };
-    const id = await saveModel(getDb(), row, false);
-    this.#selectedId = id;
-    return { id, ...row };
+    const stored = await importModelFile(file);
+    this.#selectedId = stored.id;
+    return stored;
   }
 }

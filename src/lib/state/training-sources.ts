@@ -1,6 +1,7 @@
 // Where training sentences come from: the embedded demo corpus, or a dataset's gold labels.
 import type { DissidentiaDb } from '../db/db';
-import { goldLabels, type GoldLabel } from '../db/repos/annotations';
+import { APP_LABEL_MAPPING, isTrainable, toLabelledSet } from '../core/ml/labelled-set';
+import { goldLabels } from '../db/repos/annotations';
 import { listDatasets } from '../db/repos/datasets';
 import { currentGuideline } from '../db/repos/guidelines';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
@@ -29,25 +30,16 @@ export function demoSource(): TrainingSource {
   };
 }
 
-const POSITIVE = 'dissident';
-const EXCLUDED = 'inclassable';
-
-const trainable = (labels: readonly GoldLabel[]) => labels.filter((g) => g.label !== EXCLUDED);
-
 /** A dataset's labelled sentences, read when training starts so the newest labels are used. */
 async function datasetTrainingSet(db: DissidentiaDb, datasetId: number): Promise<TrainingSet> {
-  const gold = trainable(await goldLabels(db, datasetId));
-  return {
-    texts: gold.map((g) => g.text),
-    labels: gold.map((g) => (g.label === POSITIVE ? 1 : 0)),
-    guidelineVersion: (await currentGuideline(db)).version,
-  };
+  const { texts, labels } = toLabelledSet(await goldLabels(db, datasetId), APP_LABEL_MAPPING);
+  return { texts, labels, guidelineVersion: (await currentGuideline(db)).version };
 }
 
 /** One source per dataset holding gold (or majority) labels, counted from a single pass over the annotations. */
 export async function datasetSources(db: DissidentiaDb): Promise<TrainingSource[]> {
   const counts = new Map<number, number>();
-  for (const g of trainable(await goldLabels(db))) counts.set(g.datasetId, (counts.get(g.datasetId) ?? 0) + 1);
+  for (const g of await goldLabels(db)) if (isTrainable(g, APP_LABEL_MAPPING)) counts.set(g.datasetId, (counts.get(g.datasetId) ?? 0) + 1);
   return (await listDatasets(db))
     .filter((dataset) => counts.has(dataset.id))
     .map((dataset) => ({

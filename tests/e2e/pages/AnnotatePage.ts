@@ -10,6 +10,15 @@ export class AnnotatePage {
   readonly helpDialog: Locator;
   readonly saveStatus: Locator;
   readonly announcement: Locator;
+  // Parcourir: search, filters, results and the bulk bar.
+  readonly search: Locator;
+  readonly browseCount: Locator;
+  readonly browseRows: Locator;
+  readonly annotatorFilter: Locator;
+  readonly agreementFilter: Locator;
+  // Échanges et sauvegarde.
+  readonly importConflicts: Locator;
+  readonly alert: Locator;
 
   constructor(readonly page: Page) {
     this.currentAnnotator = page.getByTestId('current-annotator');
@@ -20,6 +29,45 @@ export class AnnotatePage {
     this.helpDialog = page.getByRole('dialog', { name: 'Raccourcis clavier' });
     this.saveStatus = page.getByTestId('save-status');
     this.announcement = page.getByTestId('announcement');
+    this.search = page.getByLabel('Rechercher dans les phrases');
+    this.browseCount = page.getByTestId('browse-count');
+    this.browseRows = page.getByTestId('browse-row');
+    this.annotatorFilter = page.getByRole('combobox', { name: 'Annotateur', exact: true });
+    this.agreementFilter = page.getByLabel('Accord', { exact: true });
+    this.importConflicts = page.getByTestId('import-conflicts');
+    this.alert = page.getByRole('alert');
+  }
+
+  /** A label button of the labelling view, by its accessible name ("1 dissident"…). */
+  labelButton(name: RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  /** The number of sentences the browse count announces. */
+  async browseTotal(): Promise<number> {
+    return Number((await this.browseCount.textContent())!.match(/(\d+) phrases/)![1]);
+  }
+
+  async labelSelection(label: string): Promise<void> {
+    await this.page.getByTestId('bulk-bar').getByRole('button', { name: label }).click();
+  }
+
+  /** Deletes the current profile through its edit form; the confirmation names it and its label count. */
+  async deleteCurrentProfile(confirmation: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Modifier le profil' }).click();
+    await this.page.getByRole('button', { name: 'Supprimer ce profil…' }).click();
+    await expect(this.page.getByText(confirmation)).toBeFocused();
+    await this.page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+  }
+
+  status(text: string): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  /** Chooses a backup file without confirming (a bad file is refused at once). */
+  async chooseBackupFile(path: string): Promise<void> {
+    await this.tab('Échanges et sauvegarde');
+    await this.page.getByTestId('backup-file').setInputFiles(path);
   }
 
   /** Opens Annoter directly (not through the Démo screen, whose model training would write to the database). */
@@ -41,7 +89,7 @@ export class AnnotatePage {
     await this.page.keyboard.press('Enter');
     await expect(this.currentAnnotator).toContainText(name);
     // Leave the form: shortcuts stay quiet while a field has focus.
-    await this.page.locator('h1').click();
+    await this.page.getByRole('heading', { level: 1 }).click();
   }
 
   /** Opens Annoter as a new annotator on the default queue; returns the queue's length. */
@@ -172,8 +220,7 @@ export class AnnotatePage {
   }
 
   async restore(path: string): Promise<void> {
-    await this.tab('Échanges et sauvegarde');
-    await this.page.getByTestId('backup-file').setInputFiles(path);
+    await this.chooseBackupFile(path);
     await this.page.getByRole('button', { name: 'Remplacer mes données' }).click();
     await expect(this.page.getByTestId('restore-done')).toHaveText('Sauvegarde restaurée.');
   }

@@ -6,10 +6,31 @@ export const SCREEN_NAMES_FR = ['Démo', 'Données', 'Annoter', 'Accord', 'Modè
 export class AppShell {
   readonly nav: Locator;
   readonly main: Locator;
+  /** The notice saying stored data could not be read. */
+  readonly queryError: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: /Navigation principale|Main navigation/ });
-    this.main = page.locator('main');
+    this.main = page.getByRole('main');
+    this.queryError = page.getByTestId('query-error');
+  }
+
+  /** Before the page loads: every read of one IndexedDB object store fails, as a damaged store would. */
+  async breakStoreReads(store: string): Promise<void> {
+    await this.page.addInitScript((name) => {
+      for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as const) {
+        for (const method of ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'] as const) {
+          const original = (proto as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!;
+          Object.defineProperty(proto, method, {
+            value(this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+              const owner = 'objectStore' in this ? this.objectStore : this;
+              if (owner.name === name) throw new DOMException(`Lecture impossible dans ${name}`, 'UnknownError');
+              return original.apply(this, args);
+            },
+          });
+        }
+      }
+    }, store);
   }
 
   async open(path = '/'): Promise<void> {

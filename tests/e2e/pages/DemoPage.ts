@@ -5,11 +5,56 @@ export class DemoPage {
   readonly answer: Locator;
   readonly status: Locator;
   readonly sentences: Locator;
+  readonly placeholder: Locator;
 
   constructor(readonly page: Page) {
     this.answer = page.getByLabel('Votre réponse');
     this.status = page.getByTestId('model-status');
     this.sentences = page.getByTestId('demo-sentence');
+    this.placeholder = page.getByText('Les phrases et leurs verdicts s’afficheront ici.');
+  }
+
+  async clear(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Effacer' }).click();
+  }
+
+  /**
+   * From every later page load on, records each state the model status shows, from the moment the element appears:
+   * a retrain, however quick, shows 'training' on the way (status changes are awaited across worker round trips).
+   */
+  async recordStatuses(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { modelStatuses: string[] }).modelStatuses = seen;
+      const record = () => {
+        const status = document.querySelector('[data-testid="model-status"]')?.getAttribute('data-status');
+        if (status && seen.at(-1) !== status) seen.push(status);
+      };
+      new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+    });
+  }
+
+  /** The states recorded since this page load (see recordStatuses). */
+  async recordedStatuses(): Promise<string[]> {
+    return this.page.evaluate(() => [...(window as unknown as { modelStatuses: string[] }).modelStatuses]);
+  }
+
+  /** Names of the models stored in IndexedDB, read with the raw API. */
+  async storedModelNames(): Promise<string[]> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('dissidentia');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const rows = await new Promise<{ name: string }[]>((resolve, reject) => {
+        const request = db.transaction('models').objectStore('models').getAll();
+        request.onsuccess = () => resolve(request.result as { name: string }[]);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return rows.map((r) => r.name);
+    });
   }
 
   async waitForModel(): Promise<void> {

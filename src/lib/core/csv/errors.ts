@@ -1,4 +1,5 @@
 // Import errors with a stable code (for translation and tests) and a clear French message (for the CLI and logs).
+import { CodedError, errorCodeOf } from '../errors';
 
 export type ImportErrorCode =
   | 'empty'
@@ -27,20 +28,19 @@ const MESSAGES: Record<ImportErrorCode, (d: Record<string, string | number>) => 
   unreadable: () => 'Le fichier n’a pas pu être lu : il a sans doute été modifié, déplacé ou supprimé depuis qu’il a été choisi. Choisissez-le à nouveau.',
 };
 
-/** Bad input: the message says in French what is wrong and what to do. */
-export class ImportError extends Error {
+/** Bad input: the message says in French what is wrong and what to do; the code is `import/<reason>`. */
+export class ImportError extends CodedError {
   constructor(
-    readonly code: ImportErrorCode,
-    readonly details: Record<string, string | number> = {},
+    readonly reason: ImportErrorCode,
+    details: Record<string, string | number> = {},
   ) {
-    super(MESSAGES[code](details));
-    // The code travels in the name because only name and message cross the worker boundary.
-    this.name = `ImportError/${code}`;
+    super(`import/${reason}`, MESSAGES[reason](details), details);
+    this.name = 'ImportError';
   }
 }
 
-/** The code of an error that crossed a worker boundary, if it was an ImportError. */
-export function importErrorCode(error: { name?: string } | undefined): ImportErrorCode | undefined {
-  const match = /^ImportError\/(\w+)$/.exec(error?.name ?? '');
+/** The reason of an ImportError, also once it has crossed a worker boundary (its code travels with it). */
+export function importErrorCode(error: unknown): ImportErrorCode | undefined {
+  const match = /^import\/(\w+)$/.exec(errorCodeOf(error)?.code ?? '');
   return match ? (match[1] as ImportErrorCode) : undefined;
 }

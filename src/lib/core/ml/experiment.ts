@@ -1,15 +1,11 @@
 // A training run as the Modèles screen does it: optionally hold out a stratified test split, train, and score the test split.
+import { evaluateModel, type Evaluation } from './evaluate';
 import { stratifiedSubset } from './folds';
-import { averagePrecision, rocAuc, thresholdMetrics, type ThresholdMetrics } from './metrics';
-import { predictProba, trainBaseline } from './model';
+import { trainBaseline } from './train';
 import type { BaselineModel, TrainHooks, TrainOptionsInput } from './types';
 
-export interface HoldoutMetrics extends ThresholdMetrics {
-  n: number;
-  positives: number;
-  auc: number;
-  averagePrecision: number;
-}
+/** Metrics on the held-out split (what evaluate.ts computes, at the model's threshold). */
+export type HoldoutMetrics = Evaluation;
 
 export interface Experiment {
   model: BaselineModel;
@@ -29,16 +25,5 @@ export async function trainExperiment(
   const testSet = new Set(stratifiedSubset(all, labels, holdoutFraction, (options.seed ?? 42) + 7919));
   const pick = <T>(values: readonly T[], inTest: boolean) => values.filter((_, i) => testSet.has(i) === inTest);
   const model = await trainBaseline(pick(texts, false), pick(labels, false), options, hooks);
-  const testLabels = pick(labels, true);
-  const scores = predictProba(model, pick(texts, true));
-  return {
-    model,
-    holdout: {
-      n: testLabels.length,
-      positives: testLabels.filter((l) => l === 1).length,
-      auc: rocAuc(testLabels, scores),
-      averagePrecision: averagePrecision(testLabels, scores),
-      ...thresholdMetrics(testLabels, scores, model.threshold),
-    },
-  };
+  return { model, holdout: evaluateModel(model, pick(texts, true), pick(labels, true)) };
 }

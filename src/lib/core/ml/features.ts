@@ -1,4 +1,5 @@
 // Per-corpus n-gram counts prepared once, then TF-IDF features fitted on any subset of rows (a fold) without leakage.
+import { CodedError } from '../errors';
 import { rebalance, type Imbalance } from './folds';
 import { balancedWeights } from './logistic';
 import { hstack, type CsrMatrix } from './sparse';
@@ -45,7 +46,7 @@ export function fitFeatures(corpus: PreparedCorpus, docs: ArrayLike<number>, par
     if (!corpus.char) throw new Error('Comptes de caractères absents du corpus préparé.');
     blocks.push({ corpus: corpus.char, vocabulary: fitVocabulary(corpus.char, docs, { ...options, range: params.charNgrams }) });
   }
-  if (blocks.length === 0) throw new Error('Aucun bloc de caractéristiques : activez les n-grammes de mots ou de caractères.');
+  if (blocks.length === 0) throw new CodedError('train/noFeatures', 'Aucun bloc de caractéristiques : activez les n-grammes de mots ou de caractères.');
   return { blocks };
 }
 

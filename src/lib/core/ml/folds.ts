@@ -1,4 +1,5 @@
 // Stratified k-fold splits, stratified subsets and class rebalancing by resampling; all seeded.
+import { CodedError } from '../errors';
 import { mulberry32, randomInt, shuffleInPlace, type Rng } from '../random';
 
 export interface Fold {
@@ -21,7 +22,8 @@ export function stratifiedKFold(labels: ArrayLike<number>, k: number, seed: numb
   const classes = indicesByClass(labels);
   const smallest = Math.min(...classes.map((c) => c.length));
   if (k < 2 || smallest < k) {
-    throw new Error(`Validation croisée impossible : ${k} plis demandés, mais la plus petite classe n’a que ${smallest} exemple(s).`);
+    const message = `Validation croisée impossible : ${k} plis demandés, mais la plus petite classe n’a que ${smallest} exemple(s).`;
+    throw new CodedError('train/folds', message, { folds: k, smallest });
   }
   const rng = mulberry32(seed);
   const foldOf = new Int32Array(labels.length);

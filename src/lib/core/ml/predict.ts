@@ -1,6 +1,7 @@
 // Prediction with a saved baseline: the vectoriser is rebuilt once per model object and cached.
 import { sigmoid } from './logistic';
 import type { CsrMatrix } from './sparse';
+import { labelAt } from './threshold';
 import type { BaselineModel } from './types';
 import { Vectoriser } from './vectoriser';
 
@@ -41,7 +42,7 @@ export function predictProba(model: BaselineModel, texts: readonly string[]): Fl
 
 /** 1 (dissident) where the probability reaches the threshold (the model's own by default). */
 export function predictLabels(model: BaselineModel, texts: readonly string[], threshold = model.threshold): { label: 0 | 1; probability: number }[] {
-  return Array.from(predictProba(model, texts), (probability) => ({ label: probability >= threshold ? 1 : 0, probability }));
+  return Array.from(predictProba(model, texts), (probability) => ({ label: labelAt(probability, threshold), probability }));
 }
 
 /** The TF-IDF matrix the model sees (for explanations); columns follow the blocks' vocabularies in order. */

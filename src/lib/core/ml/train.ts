@@ -1,4 +1,5 @@
 // trainBaseline: cross-validated search, out-of-fold threshold and report, learning curve, refit on all data → BaselineModel.
+import { CodedError } from '../errors';
 import { yieldAndCheck } from './abort';
 import { bestF1Threshold, calibrationCurve, precisionRecallCurve, rocCurve } from './curves';
 import { fitFeatures, prepareCorpus, trainingSet } from './features';
@@ -37,11 +38,17 @@ export const round = (x: number, digits = 6): number => (Number.isFinite(x) ? Nu
 
 /** Checks the inputs and returns the number of folds to use: fewer than asked when a class is too small for them. */
 function checkInputs(texts: readonly string[], labels: readonly number[], folds: number): number {
-  if (texts.length !== labels.length) throw new Error(`Autant d’étiquettes que de phrases attendues (${texts.length} phrases, ${labels.length} étiquettes).`);
-  if (labels.some((l) => l !== 0 && l !== 1)) throw new Error('Les étiquettes doivent valoir 0 (non dissident) ou 1 (dissident).');
+  if (texts.length !== labels.length) {
+    const details = { texts: texts.length, labels: labels.length };
+    throw new CodedError('train/labelCount', `Autant d’étiquettes que de phrases attendues (${texts.length} phrases, ${labels.length} étiquettes).`, details);
+  }
+  if (labels.some((l) => l !== 0 && l !== 1)) throw new CodedError('train/badLabel', 'Les étiquettes doivent valoir 0 (non dissident) ou 1 (dissident).');
   const positives = labels.filter((l) => l === 1).length;
   const smallest = Math.min(positives, labels.length - positives);
-  if (smallest < 2) throw new Error(`Il faut au moins 2 phrases dissidentes et 2 non dissidentes pour entraîner (trouvé : ${positives} et ${labels.length - positives}).`);
+  if (smallest < 2) {
+    const details = { positives, negatives: labels.length - positives };
+    throw new CodedError('train/tooFew', `Il faut au moins 2 phrases dissidentes et 2 non dissidentes pour entraîner (trouvé : ${positives} et ${labels.length - positives}).`, details);
+  }
   return Math.min(folds, smallest);
 }
 

@@ -2,7 +2,8 @@
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { goldOf, type GoldSource } from '../../core/annotation/majority';
 import type { Annotation, DissidentiaDb } from '../db';
-import { getSentences } from './sentences';
+import { answerIdOf, sentenceIdOf } from '../answer-sentences';
+import { getSentences, sentenceCountsByAnswer } from './sentences';
 
 export function getAnnotation(db: DissidentiaDb, sentenceId: number, annotatorId: number): Promise<Annotation | undefined> {
   return db.annotations.where('[sentenceId+annotatorId]').equals([sentenceId, annotatorId]).first();
@@ -54,4 +55,19 @@ export async function goldLabels(db: DissidentiaDb, datasetId?: number): Promise
     });
     return out;
   });
+}
+
+/** Removes every annotation made on a dataset's sentences (the sentences go with the answers). */
+export async function deleteDatasetAnnotations(db: DissidentiaDb, datasetId: number): Promise<void> {
+  const keys = await sentenceCountsByAnswer(db, datasetId, 0);
+  if (keys.length === 0) return;
+  // A dataset's answers have neighbouring ids: one range read of annotations, then the exact set.
+  const answers = new Set(keys.map((k) => k.answerId));
+  const low = sentenceIdOf(keys[0]!.answerId, 0);
+  const high = sentenceIdOf(keys[keys.length - 1]!.answerId + 1, 0);
+  await db.annotations
+    .where('sentenceId')
+    .between(low, high)
+    .filter((a) => answers.has(answerIdOf(a.sentenceId)))
+    .delete();
 }

@@ -2,7 +2,7 @@
 import type { DatasetOverview } from '../../core/csv/overview';
 import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
-import { deleteDatasetAnnotations } from './sentences';
+import { deleteDatasetAnnotations } from './annotations';
 
 /** Where an interrupted import stands: records already read and stored, written with each batch. */
 export interface ImportCheckpoint {

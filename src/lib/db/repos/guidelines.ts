@@ -16,7 +16,7 @@ export async function currentGuideline(db: DissidentiaDb): Promise<Guideline> {
   });
 }
 
-/** The newest version, or undefined before the first is seeded (a read only, for live queries). */
+/** The newest version, or none before the first use seeds version 1 (read-only: fit for a live query). */
 export function latestGuideline(db: DissidentiaDb): Promise<Guideline | undefined> {
   return db.guidelines.orderBy('version').last();
 }

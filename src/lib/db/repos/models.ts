@@ -16,8 +16,13 @@ export async function saveModel(db: DissidentiaDb, model: Omit<StoredModel, 'id'
   });
 }
 
+/** The id of the active model, if one is chosen. */
+export function getActiveModelId(db: DissidentiaDb): Promise<number | undefined> {
+  return getSetting<number>(db, ACTIVE_KEY);
+}
+
 export async function getActiveModel(db: DissidentiaDb): Promise<StoredModel | undefined> {
-  const id = await getSetting<number>(db, ACTIVE_KEY);
+  const id = await getActiveModelId(db);
   return id === undefined ? undefined : db.models.get(id);
 }
 

@@ -151,21 +151,6 @@ export async function sentencesWithHashes(db: DissidentiaDb, hashes: readonly st
   return answers.flatMap((a) => sentencesOfAnswerRow(a).filter((s) => wanted.has(s.hash)));
 }
 
-/** Removes every annotation made on a dataset's sentences (the sentences go with the answers). */
-export async function deleteDatasetAnnotations(db: DissidentiaDb, datasetId: number): Promise<void> {
-  const keys = await answerCounts(db, datasetId);
-  if (keys.length === 0) return;
-  // A dataset's answers have neighbouring ids: one range read of annotations, then the exact set.
-  const answers = new Set(keys.map((k) => k.answerId));
-  const low = sentenceIdOf(keys[0]!.answerId, 0);
-  const high = sentenceIdOf(keys[keys.length - 1]!.answerId + 1, 0);
-  await db.annotations
-    .where('sentenceId')
-    .between(low, high)
-    .filter((a) => answers.has(answerIdOf(a.sentenceId)))
-    .delete();
-}
-
 /** Sentences stored across every dataset (read from the index). */
 export async function countAllSentences(db: DissidentiaDb): Promise<number> {
   const keys = (await db.answers.orderBy('[datasetId+flags+sentenceCount]').keys()) as unknown as [number, number, number][];

@@ -1,57 +1,10 @@
-// Reads of the annotation workspace: the sentence under work with its context, progress, search, and export rows.
-import type { ExchangeSentence } from '../../core/annotation/exchange';
+// Search over a dataset's sentences (accent- and case-insensitive) with label, annotator and agreement filters.
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { agreementOf, type AgreementState } from '../../core/annotation/majority';
-import type { Progress } from '../../core/annotation/progress';
 import { foldForSearch, quickFoldFilter } from '../../core/text/normalise';
-import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
-import { labelsOfSentences } from './annotations';
-import { answerIdOf, positionOf, sentenceAt, sentencesOfAnswerRow } from '../answer-sentences';
+import type { Annotation, DissidentiaDb, Sentence } from '../db';
+import { answerIdOf, sentencesOfAnswerRow } from '../answer-sentences';
 import { forEachAnswerRow, getSentences, sentenceCountsByAnswer } from './sentences';
-
-export interface SentenceView {
-  sentence: Sentence;
-  answer?: Answer;
-  previous?: Sentence;
-  next?: Sentence;
-  labels: Annotation[];
-}
-
-/** The sentence with its neighbours in the answer, the whole answer, and every label it has (one read of the answer). */
-export async function sentenceView(db: DissidentiaDb, sentenceId: number): Promise<SentenceView | undefined> {
-  const [answer, labels] = await Promise.all([
-    db.answers.get(answerIdOf(sentenceId)),
-    db.annotations.where('sentenceId').equals(sentenceId).toArray(),
-  ]);
-  const position = positionOf(sentenceId);
-  const sentence = answer && sentenceAt(answer, position);
-  if (!sentence) return undefined;
-  return { sentence, answer, previous: sentenceAt(answer, position - 1), next: sentenceAt(answer, position + 1), labels };
-}
-
-/** The progress read from the tables (the labelling screen then follows the writes: core/annotation/progress.ts). */
-export async function datasetProgress(db: DissidentiaDb, datasetId: number): Promise<Progress> {
-  // Per answer, not per sentence: a 100 MB import has a million sentences but some 60,000 answers.
-  const counts = await sentenceCountsByAnswer(db, datasetId);
-  const answers = new Set(counts.map((c) => c.answerId));
-  const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
-  const perAnnotator = new Map<number, number>();
-  const labelled = new Set<number>();
-  let goldCount = 0;
-  await db.annotations.each((a) => {
-    if (!answers.has(answerIdOf(a.sentenceId))) return;
-    if (a.annotatorId === gold?.id) return void goldCount++;
-    labelled.add(a.sentenceId);
-    perAnnotator.set(a.annotatorId, (perAnnotator.get(a.annotatorId) ?? 0) + 1);
-  });
-  return {
-    total: counts.reduce((n, c) => n + c.count, 0),
-    labelled: labelled.size,
-    gold: goldCount,
-    perAnnotator: [...perAnnotator].map(([annotatorId, count]) => ({ annotatorId, count })),
-    goldAnnotatorId: gold?.id,
-  };
-}
 
 export interface SearchQuery {
   datasetId: number;
@@ -130,31 +83,4 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
   const all = counts.reduce((n, c) => n + c.count, 0);
   const labelledByHumans = [...labels.values()].filter((list) => list.some((a) => a.annotatorId !== gold?.id)).length;
   return { total: query.label === 'none' || query.agreement === 'none' ? all - labelledByHumans : all, rows };
-}
-
-/** Sentences to export (one dataset or all), each with every label and its answer's id; unlabelled ones left out. */
-export async function exchangeSentences(db: DissidentiaDb, datasetId?: number): Promise<{ sentences: ExchangeSentence[]; annotators: string[] }> {
-  return db.transaction('r', db.annotations, db.annotators, db.answers, async () => {
-    const annotators = await db.annotators.toArray();
-    const names = new Map(annotators.map((a) => [a.id, a.name]));
-    const byId = await labelsOfSentences(db, (await db.annotations.orderBy('sentenceId').uniqueKeys()) as number[]);
-    const ids = [...byId.keys()].sort((a, b) => a - b);
-    const sentences = (await getSentences(db, ids)).filter((s) => datasetId === undefined || s.datasetId === datasetId);
-    const answers = new Map((await db.answers.bulkGet([...new Set(sentences.map((s) => s.answerId))])).filter((a): a is Answer => !!a).map((a) => [a.id, a]));
-    const used = new Set<string>();
-    const out = sentences.map<ExchangeSentence>((s) => ({
-      id: String(s.id),
-      answerId: answers.get(s.answerId)?.externalId,
-      index: s.index,
-      text: s.text,
-      hash: s.hash,
-      labels: (byId.get(s.id) ?? []).map((a) => {
-        const annotator = names.get(a.annotatorId) ?? `#${a.annotatorId}`;
-        used.add(annotator);
-        return { annotator, label: a.label, createdAt: a.createdAt, guidelineVersion: a.guidelineVersion, bulk: a.bulk };
-      }),
-    }));
-    const ordered = annotators.map((a) => a.name).filter((n) => used.has(n)).sort((a, b) => a.localeCompare(b));
-    return { sentences: out, annotators: ordered };
-  });
 }

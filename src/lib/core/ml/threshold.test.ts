@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { precisionRecallCurve, rocCurve } from '../../core/ml/curves';
-import { confusionAt } from '../../core/ml/metrics';
-import type { CvMetrics } from '../../core/ml/model';
-import { metricsAtThreshold } from './threshold';
+import { precisionRecallCurve, rocCurve } from './curves';
+import { confusionAt } from './metrics';
+import type { CvMetrics } from './model';
+import { labelAt, metricsAtThreshold } from './threshold';
 
 function cvOf(labels: number[], scores: number[]): CvMetrics {
   return {
@@ -20,5 +20,12 @@ describe('metricsAtThreshold', () => {
     for (const threshold of [0.96, 0.95, 0.85, 0.7, 0.62, 0.55, 0.5, 0.3, 0.2, 0.15, 0.1, 0.05]) {
       expect(metricsAtThreshold(cv, threshold).confusion, `threshold ${threshold}`).toEqual(confusionAt(labels, scores, threshold));
     }
+  });
+});
+
+describe('labelAt', () => {
+  it('is dissident from the threshold up, as the confusion matrix counts it', () => {
+    expect([0.49, 0.5, 0.51].map((p) => labelAt(p, 0.5))).toEqual([0, 1, 1]);
+    expect(confusionAt([1, 0], [0.5, 0.49], 0.5)).toEqual({ tp: 1, fp: 0, tn: 1, fn: 0 });
   });
 });

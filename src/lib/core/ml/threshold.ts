@@ -1,6 +1,12 @@
-// Cross-validated precision, recall and F1 at any threshold, read off the stored precision-recall and ROC points.
-import type { CvMetrics } from '../../core/ml/model';
-import { metricsFromConfusion, type ThresholdMetrics } from '../../core/ml/metrics';
+// Thresholding: the label a probability gets, and cross-validated precision, recall and F1 at any threshold, read
+// off the stored precision-recall and ROC points.
+import { metricsFromConfusion, type ThresholdMetrics } from './metrics';
+import type { CvMetrics } from './types';
+
+/** 1 (dissident) where the probability reaches the threshold: the one rule the CLI, the workers and the screens use. */
+export function labelAt(probability: number, threshold: number): 0 | 1 {
+  return probability >= threshold ? 1 : 0;
+}
 
 /**
  * The PR curve holds a point at every distinct score down to full recall, so above that score the
