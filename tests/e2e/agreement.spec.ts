@@ -30,12 +30,9 @@ test('shows the agreement of three annotators and adjudicates a disagreement int
   test.setTimeout(120_000);
   const annotate = new AnnotatePage(page);
   await annotate.open();
-  await annotate.tab('Échanges et sauvegarde');
-  await page.getByTestId('annotations-file').setInputFiles(devCsv);
   // The project's final label is left out, so that every disagreement is still open.
-  await page.getByTestId('import-mapping').getByRole('combobox', { name: 'Rôle : label' }).selectOption('ignore');
-  await page.getByRole('button', { name: 'Importer et fusionner' }).click();
-  await expect(page.getByTestId('import-report')).toContainText('Annotateurs : a, b, c');
+  const report = await annotate.importAnnotations(devCsv, { label: 'ignore' });
+  await expect(report).toContainText('Annotateurs : a, b, c');
 
   const agreement = new AgreementPage(page);
   await agreement.open();

@@ -204,9 +204,12 @@ export class AnnotatePage {
     return path;
   }
 
-  async importAnnotations(path: string): Promise<Locator> {
+  /** Imports an annotations file; `roles` changes the role of some columns first (for example { label: 'ignore' }). */
+  async importAnnotations(path: string, roles: Record<string, string> = {}): Promise<Locator> {
     await this.tab('Échanges et sauvegarde');
     await this.page.getByTestId('annotations-file').setInputFiles(path);
+    const mapping = this.page.getByTestId('import-mapping');
+    for (const [column, role] of Object.entries(roles)) await mapping.getByRole('combobox', { name: `Rôle : ${column}` }).selectOption(role);
     await this.page.getByRole('button', { name: 'Importer et fusionner' }).click();
     const report = this.page.getByTestId('import-report');
     await expect(report).toBeVisible();
