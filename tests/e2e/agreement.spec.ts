@@ -65,4 +65,14 @@ test('shows the agreement of three annotators and adjudicates a disagreement int
   await expect(agreement.announcement).toHaveText('Annulé : la référence « dissident ».');
   await expect(agreement.position).toHaveText(/^Désaccord 1 sur \d+$/);
   await expect(agreement.goldCount).toHaveText('Étiquettes de référence dans ce jeu : 0');
+
+  // A disagreement goes to the guideline as an example for its next version.
+  const sentence = (await agreement.sentence.textContent())!.trim();
+  await agreement.proposeForGuideline();
+  await expect(agreement.announcement).toContainText('Ajoutée aux exemples proposés pour la prochaine version du guide (1 en attente');
+  await annotate.open();
+  const text = await annotate.saveGuidelineWithProposedExamples();
+  expect(text).toContain('## Exemples discutés (désaccords d’annotation)');
+  expect(text).toContain(`« ${sentence.replace(/\s+/g, ' ')} »`);
+  await expect(page.getByTestId('proposed-note')).toHaveCount(0);
 });

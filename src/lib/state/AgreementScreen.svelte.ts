@@ -11,6 +11,7 @@ import { agreementData, sentencesById, type AgreementData } from '../db/repos/ag
 import { ensureAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
+import { proposeExample } from '../db/repos/guideline-examples';
 import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
 import { labelWriter, type LabelStep, type LabelWriter } from './LabelWriter.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
@@ -153,6 +154,15 @@ export class AgreementScreen {
     const step = this.writer.undo();
     if (step?.position !== undefined && step.op.annotatorId === this.#goldId) this.move(step.position);
     return step;
+  }
+
+  /** Proposes the sentence on screen as an example for the guideline's next version; returns how many are proposed. */
+  async proposeForGuideline(): Promise<number | undefined> {
+    const item = this.item;
+    const data = this.data;
+    if (!item?.sentence || !data) return undefined;
+    const labels = item.unit.labels.flatMap((label, k) => (label === null ? [] : [{ annotator: data.annotators[k]?.name ?? '?', label }]));
+    return proposeExample(getDb(), { sentenceId: Number(item.unit.id), text: item.sentence.text, labels, gold: item.gold });
   }
 
   move(position: number): void {

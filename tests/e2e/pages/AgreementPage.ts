@@ -31,6 +31,10 @@ export class AgreementPage {
     await this.page.getByLabel('Jeu de données').selectOption({ label: name });
   }
 
+  async proposeForGuideline(): Promise<void> {
+    await this.adjudication.getByRole('button', { name: 'Proposer comme exemple pour le guide' }).click();
+  }
+
   figure(id: 'percent' | 'fleiss' | 'alpha'): Locator {
     return this.page.getByTestId(`figure-${id}`);
   }

@@ -204,6 +204,17 @@ export class AnnotatePage {
     return path;
   }
 
+  /** Guide tab: edits the guideline, appends the examples proposed from adjudication, saves a new version. */
+  async saveGuidelineWithProposedExamples(): Promise<string> {
+    await this.tab('Guide');
+    await this.page.getByRole('button', { name: 'Modifier le guide' }).click();
+    await this.page.getByTestId('proposed-examples').getByRole('button', { name: 'Les ajouter à la fin du texte' }).click();
+    const text = await this.page.getByLabel('Texte du guide (Markdown)').inputValue();
+    await this.page.getByRole('button', { name: 'Enregistrer comme nouvelle version' }).click();
+    await expect(this.page.getByText(/^Version \d+ enregistrée\./)).toBeVisible();
+    return text;
+  }
+
   /** Imports an annotations file; `roles` changes the role of some columns first (for example { label: 'ignore' }). */
   async importAnnotations(path: string, roles: Record<string, string> = {}): Promise<Locator> {
     await this.tab('Échanges et sauvegarde');
