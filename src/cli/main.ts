@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   train: () => import('./commands/train'),
   evaluate: () => import('./commands/evaluate'),
   predict: () => import('./commands/predict'),
+  embed: () => import('./commands/embed'),
 };
 
 const USAGE = `Usage : npm run cli -- <commande> [options] [--json]
