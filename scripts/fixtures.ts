@@ -1,12 +1,13 @@
 // `npm run fixtures`: writes the random-weight CamemBERT-architecture test models (no Python, no network).
 //   (no option)  tests/fixtures/models/tiny-camembert/ and tiny-camembert-classifier/ (2 layers, hidden 32)
+//   --if-missing only when they are not there yet (test setup)
 //   --full       public/models/camembert-full-random/ (12 layers, hidden 768; about 440 MB fp32 + 110 MB q8)
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeModelFolder } from './fixtures/camembert/folder';
 import { tinyTokenizer } from './fixtures/camembert/tokenizer';
 import { randomWeights, type CamembertShape } from './fixtures/camembert/weights';
-import { FIXTURE_MODELS_DIR, writeTinyModels } from './fixtures/tiny-models';
+import { ensureTinyModels, FIXTURE_MODELS_DIR, writeTinyModels } from './fixtures/tiny-models';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 export const FULL_DIR = root('public/models/camembert-full-random');
@@ -34,4 +35,5 @@ function full(): void {
 }
 
 if (process.argv.includes('--full')) full();
+else if (process.argv.includes('--if-missing')) await ensureTinyModels();
 else for (const [name, sizes] of Object.entries((await writeTinyModels()).sizes)) report(`${FIXTURE_MODELS_DIR}${name}`, sizes);
