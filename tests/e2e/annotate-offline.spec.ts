@@ -11,8 +11,7 @@ test('labels and exports annotations offline after one visit', async ({ page, co
   await shell.waitForServiceWorker();
   await annotate.createAnnotator('Hors-ligne');
 
-  await context.setOffline(true);
-  await page.reload();
+  await shell.reloadOffline(context);
   await expect(page.getByTestId('offline-badge')).toBeVisible();
   await expect(annotate.currentAnnotator).toContainText('Hors-ligne');
   await annotate.expectPosition(1);

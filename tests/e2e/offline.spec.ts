@@ -9,8 +9,7 @@ test('reloads and works offline after one visit', async ({ page, context }) => {
   await shell.waitForServiceWorker();
   await new DemoPage(page).waitForModel();
 
-  await context.setOffline(true);
-  await page.reload();
+  await shell.reloadOffline(context);
   await expect(shell.nav).toBeVisible();
   await expect(page.getByTestId('offline-badge')).toBeVisible();
 

@@ -1,5 +1,5 @@
 // Page model of the app shell: navigation, language switch, offline badge.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const SCREEN_NAMES_FR = ['Démo', 'Données', 'Annoter', 'Accord', 'Modèles', 'Prédire & expliquer', 'Réglages', 'À propos'] as const;
 
@@ -25,6 +25,18 @@ export class AppShell {
     }
     await this.nav.getByRole('link', { name, exact: true }).click();
     await expect(this.main.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+
+  /**
+   * Cuts the network and reloads. The preview is cross-origin isolated (COOP/COEP, for the ONNX runtime's threads), and
+   * Chromium then reloads the page into a fresh renderer that forgets the emulated navigator.onLine while requests
+   * still fail; emulating again after the reload gives the page its real offline state.
+   */
+  async reloadOffline(context: BrowserContext): Promise<void> {
+    await context.setOffline(true);
+    await this.page.reload();
+    await context.setOffline(false);
+    await context.setOffline(true);
   }
 
   /** Waits until the service worker controls the page, i.e. the app shell is precached. */
