@@ -50,13 +50,15 @@ function entry(name: string, dir: string): ManifestEntry | null {
   }
 }
 
+/** The manifest of every usable model folder under the roots (a later root's folder wins on a name clash). */
+export function buildManifest(roots: string[]): { models: ManifestEntry[] } {
+  const models = [...modelFolders(roots)].map(([name, dir]) => entry(name, dir)).filter((e): e is ManifestEntry => e !== null);
+  return { models };
+}
+
 export function modelsPlugin(publicModels: string): Plugin {
   const extraRoots = (process.env.DISSIDENTIA_EXTRA_MODELS ?? '').split(',').filter(Boolean).map((p) => resolve(p));
-  const manifest = () => {
-    const folders = modelFolders([publicModels, ...extraRoots]);
-    const models = [...folders].map(([name, dir]) => entry(name, dir)).filter((e): e is ManifestEntry => e !== null);
-    return `${JSON.stringify({ models }, null, 2)}\n`;
-  };
+  const manifest = () => `${JSON.stringify(buildManifest([publicModels, ...extraRoots]), null, 2)}\n`;
   return {
     name: 'dissidentia:models',
     configureServer(server) {
