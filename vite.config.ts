@@ -1,13 +1,16 @@
-// Build of the PWA: Svelte, the service worker (app shell + ONNX runtime precached), and the ONNX .wasm copy.
+// Build of the PWA: Svelte, the service worker (app shell + ONNX runtime precached), the ONNX .wasm copy and the models manifest.
 import { createReadStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { modelsPlugin } from './scripts/models-plugin';
 
 const ORT_DIR = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/', import.meta.url));
 /** The runtime files transformers.js loads (asyncify build, used with WebGPU and its WASM fallback). */
 export const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
+
+const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /** Serves (dev) and emits (build) the ONNX runtime under /ort/, so nothing is fetched from a CDN. */
 function onnxRuntimeFiles(): Plugin {
@@ -33,6 +36,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     onnxRuntimeFiles(),
+    modelsPlugin(fileURLToPath(new URL('./public/models/', import.meta.url))),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -58,7 +62,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,json,md}'],
         // Model weights are cached on demand by the model code, never precached.
-        globIgnores: ['models/**'],
+        // onnxruntime-web's own copy of the .wasm is emitted into assets/ but never fetched (wasmPaths points at /ort/).
+        globIgnores: ['models/**', 'assets/ort-wasm-*.wasm'],
         // The ONNX runtime's .wasm is about 27 MB.
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: 'index.html',
@@ -67,5 +72,8 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
+  // Cross-origin isolation lets the ONNX runtime use several threads (SharedArrayBuffer); everything is same-origin.
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  preview: { headers: CROSS_ORIGIN_ISOLATION },
   build: { target: 'es2022', sourcemap: false },
 });

@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // The tiny CamemBERT test models are generated, not committed.
+    globalSetup: ['tests/setup/fixture-models.ts'],
   },
 });

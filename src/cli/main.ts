@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   agreement: () => import('./commands/agreement'),
   explain: () => import('./commands/explain'),
   score: () => import('./commands/score'),
+  embed: () => import('./commands/embed'),
 };
 
 const USAGE = `Usage : npm run cli -- <commande> [options] [--json]

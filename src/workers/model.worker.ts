@@ -1,4 +1,4 @@
-// Model worker entry: a thin dispatcher into the pure ml modules; keeps loaded models across requests.
+// Model worker entry: a thin dispatcher into the pure ml modules and the transformer runtime; keeps loaded models across requests.
 import { CodedError } from '../lib/core/errors';
 import { trainExperiment } from '../lib/core/ml/experiment';
 import { explainBaselineSentence } from '../lib/core/ml/explain';
@@ -7,6 +7,8 @@ import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
 
 const loaded = new Map<string, BaselineModel>();
+// transformers.js and the ONNX runtime load on the first transformer request only: the baseline never pays for them.
+const transformers = () => import('./transformer-handlers');
 
 const handlers = {
   'baseline/train': ({ texts, labels, options, holdout }, { signal, emit }) =>
@@ -22,9 +24,14 @@ const handlers = {
   },
   'baseline/explain': ({ key, sentence, method, samples, seed }, { signal }) => {
     const model = loaded.get(key);
-    if (!model) throw new Error(`Modèle non chargé : ${key}`);
+    if (!model) throw new CodedError('model/notLoaded', `Modèle non chargé : ${key}`, { key });
     return explainBaselineSentence(model, sentence, method, { samples, seed, signal });
   },
+  'transformer/embed': async (args, ctx) => (await transformers()).embed(args, ctx),
+  'transformer/classify': async (args, ctx) => (await transformers()).classify(args, ctx),
+  'transformer/runtime': async () => (await transformers()).runtime(),
+  'transfer/train': async (args, ctx) => (await transformers()).train(args, ctx),
+  'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

@@ -1,14 +1,22 @@
-// `evaluate` command: scores a saved model on a labelled CSV at the model's own threshold.
-import { evaluateModel } from '../../lib/core/ml/evaluate';
+// `evaluate` command: scores a saved model (or a fine-tuned classifier folder) on a labelled CSV at the model's own threshold.
+import { evaluateScores } from '../../lib/core/ml/evaluate';
 import { flag, parseCommandArgs, positional } from '../args';
-import { percent, printResult, readModel } from '../io';
+import { percent, printResult } from '../io';
 import { LABEL_OPTIONS, labelColumns, readLabelledCsv } from '../labelled-csv';
+import { openScorer } from '../scorer';
 
 export async function run(argv: string[]): Promise<void> {
   const args = parseCommandArgs(argv, { ...LABEL_OPTIONS, json: { type: 'boolean' } });
-  const model = readModel(positional(args, 0, 'le fichier du modèle (model.json)'));
+  const modelPath = positional(args, 0, 'le fichier du modèle (model.json) ou le dossier d’un classifieur');
   const set = readLabelledCsv(positional(args, 1, 'le fichier CSV étiqueté'), labelColumns(args));
-  const m = evaluateModel(model, set.texts, set.labels);
+  const model = await openScorer(modelPath);
+  let probabilities: Float64Array;
+  try {
+    probabilities = await model.score(set.texts);
+  } finally {
+    await model.dispose();
+  }
+  const m = evaluateScores(set.labels, probabilities, model.threshold);
   const result = {
     n: m.n,
     auc: m.auc,

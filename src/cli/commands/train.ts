@@ -1,12 +1,15 @@
-// `train` command: trains the baseline on a labelled CSV (cross-validated search), writes the model JSON, prints a summary.
+// `train` command: trains the baseline (or, with transfer:<dir>, a head on an encoder's vectors) on a labelled CSV,
+// writes the model JSON, prints a summary.
 import { resolve } from 'node:path';
 import { nestedCrossValidation, trainBaseline, type Imbalance, type TrainOptionsInput } from '../../lib/core/ml/model';
 import { flag, integerOption, parseCommandArgs, positional, stringOption } from '../args';
 import { percent, printResult, progressReporter, writeModel } from '../io';
 import { LABEL_OPTIONS, labelColumns, readLabelledCsv } from '../labelled-csv';
+import { TRANSFER_OPTIONS, trainTransferCommand } from '../transfer-train';
 
 const OPTIONS = {
   ...LABEL_OPTIONS,
+  ...TRANSFER_OPTIONS,
   model: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
@@ -32,9 +35,9 @@ export async function run(argv: string[]): Promise<void> {
   const csv = positional(args, 0, 'le fichier CSV étiqueté');
   const out = stringOption(args, 'out', true);
   const kind = stringOption(args, 'model') ?? 'baseline';
-  if (kind.startsWith('transfer:')) throw new Error('Le modèle « transfer » n’est pas encore pris en charge par cette commande : utilisez --model baseline.');
-  if (kind !== 'baseline') throw new Error(`--model attend baseline ou transfer:<dossier> (reçu : « ${kind} »).`);
+  if (kind !== 'baseline' && !kind.startsWith('transfer:')) throw new Error(`--model attend baseline ou transfer:<dossier> (reçu : « ${kind} »).`);
   const set = readLabelledCsv(csv, labelColumns(args));
+  if (kind.startsWith('transfer:')) return trainTransferCommand(kind.slice('transfer:'.length), set, args, out, flag(args, 'json'));
   const options: TrainOptionsInput = {
     seed: integerOption(args, 'seed', 42, 0, 2 ** 32 - 1),
     search: oneOf(stringOption(args, 'search'), ['grid', 'random', 'none'] as const, 'search'),

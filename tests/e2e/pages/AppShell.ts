@@ -49,9 +49,9 @@ export class AppShell {
   }
 
   /**
-   * Cuts the network and reloads: the page must come from the service worker. Chromium 156 gives a document loaded
-   * under emulated offline `navigator.onLine === true` (requests still fail); emulating again tells the new document,
-   * as a real loss of network would.
+   * Cuts the network and reloads. The preview is cross-origin isolated (COOP/COEP, for the ONNX runtime's threads), and
+   * Chromium then reloads the page into a fresh renderer that forgets the emulated navigator.onLine while requests
+   * still fail; emulating again after the reload gives the page its real offline state.
    */
   async reloadOffline(context: BrowserContext): Promise<void> {
     await context.setOffline(true);

@@ -1,4 +1,6 @@
-// Reading a saved baseline model back: JSON parsing, shape checks (French messages), version-1 files upgraded on reading.
+// Reading saved models back: JSON parsing, shape checks (French messages), version-1 baseline files upgraded on reading;
+// transfer models (a head on an encoder's sentence vectors) are the family's second kind.
+import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, type TransferModel } from './transfer/types';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type BaselineModel } from './types';
 
 function fail(detail: string): never {
@@ -7,6 +9,15 @@ function fail(detail: string): never {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+function parse(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (error) {
+    fail(`le fichier n’est pas du JSON lisible (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
 
 function checkBlock(block: unknown, index: number): void {
   const where = `bloc ${index + 1}`;
@@ -27,14 +38,7 @@ function checkBlock(block: unknown, index: number): void {
  * throws an Error with a French message otherwise.
  */
 export function loadBaselineModel(data: unknown): BaselineModel {
-  let value = data;
-  if (typeof data === 'string') {
-    try {
-      value = JSON.parse(data) as unknown;
-    } catch (error) {
-      fail(`le fichier n’est pas du JSON lisible (${error instanceof Error ? error.message : String(error)}).`);
-    }
-  }
+  const value = parse(data);
   if (!isObject(value) || value.format !== MODEL_FORMAT) fail('ce n’est pas un modèle de référence Dissidentia (champ « format » absent ou différent).');
   if (value.formatVersion !== 1 && value.formatVersion !== MODEL_FORMAT_VERSION) {
     fail(`version de format ${String(value.formatVersion)} non prise en charge (versions lues : 1 à ${MODEL_FORMAT_VERSION}).`);
@@ -57,7 +61,34 @@ export function loadBaselineModel(data: unknown): BaselineModel {
   return value as unknown as BaselineModel;
 }
 
+/** A transfer model from its JSON text or parsed value; throws an Error with a French message when malformed. */
+export function loadTransferModel(data: unknown): TransferModel {
+  const value = parse(data);
+  if (!isObject(value) || value.format !== TRANSFER_FORMAT) fail('ce n’est pas un modèle par transfert Dissidentia (champ « format » absent ou différent).');
+  if (value.formatVersion !== TRANSFER_FORMAT_VERSION) fail(`version de format ${String(value.formatVersion)} non prise en charge (version lue : ${TRANSFER_FORMAT_VERSION}).`);
+  const { encoder, head } = value;
+  if (!isObject(encoder) || typeof encoder.name !== 'string' || typeof encoder.hiddenSize !== 'number') fail('modèle d’encodage non décrit (encoder).');
+  if (encoder.dtype !== 'fp32' && encoder.dtype !== 'q8') fail('précision du modèle d’encodage absente (fp32 ou q8).');
+  if (!isObject(head) || typeof head.dims !== 'number' || typeof head.hidden !== 'number') fail('tête de classification absente.');
+  const { dims, hidden } = head;
+  if (dims !== encoder.hiddenSize) fail(`la tête attend ${dims} dimensions, l’encodeur en donne ${encoder.hiddenSize}.`);
+  if (!isNumberArray(head.w1) || head.w1.length !== dims * hidden) fail('poids de la couche cachée absents ou de mauvaise longueur.');
+  if (!isNumberArray(head.b1) || head.b1.length !== hidden) fail('biais de la couche cachée absents ou de mauvaise longueur.');
+  if (!isNumberArray(head.w2) || head.w2.length !== (hidden > 0 ? hidden : dims)) fail('poids de sortie absents ou de mauvaise longueur.');
+  if (typeof head.b2 !== 'number' || !Number.isFinite(head.b2)) fail('biais de sortie absent.');
+  if (typeof value.threshold !== 'number' || !(value.threshold >= 0 && value.threshold <= 1)) fail('seuil absent ou hors de [0, 1].');
+  return value as unknown as TransferModel;
+}
+
+export type SavedModel = BaselineModel | TransferModel;
+
+/** Any saved model of the family, told apart by its format field. */
+export function loadSavedModel(data: unknown): SavedModel {
+  const value = parse(data);
+  return isObject(value) && value.format === TRANSFER_FORMAT ? loadTransferModel(value) : loadBaselineModel(value);
+}
+
 /** The model as JSON text (what loadBaselineModel reads back). */
-export function serialiseModel(model: BaselineModel, indent?: number): string {
+export function serialiseModel(model: SavedModel, indent?: number): string {
   return JSON.stringify(model, null, indent);
 }

@@ -52,7 +52,8 @@ function checkInputs(texts: readonly string[], labels: readonly number[], folds:
   return Math.min(folds, smallest);
 }
 
-function cvMetrics(labels: readonly number[], outOfFold: Float64Array, result: SearchResult, threshold: number, folds: number): CvMetrics {
+/** The cross-validation report of out-of-fold probabilities (shared with the transfer head's training). */
+export function cvMetrics(labels: readonly number[], outOfFold: Float64Array, result: Pick<SearchResult, 'meanAuc' | 'stdAuc'>, threshold: number, folds: number): CvMetrics {
   const atThreshold = thresholdMetrics(labels, outOfFold, threshold);
   const r = (x: number) => round(x, 4);
   return {

@@ -1,7 +1,10 @@
-// Protocol of the model worker: train and use the baseline classifier off the main thread.
+// Protocol of the model worker: train and use the baseline classifier and the transformer models off the main thread.
 import type { Experiment } from '../../core/ml/experiment';
 import type { Explanation, ExplainMethod } from '../../core/ml/explain';
 import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core/ml/model';
+import type { TransferOptions } from '../../core/ml/transfer/train-transfer';
+import type { TransferModel } from '../../core/ml/transfer/types';
+import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-protocol';
 
 export type ModelProtocol = {
   requests: {
@@ -19,8 +22,23 @@ export type ModelProtocol = {
       args: { key: string; sentence: string; method: ExplainMethod; samples?: number; seed?: number };
       result: Explanation;
     };
+    /** Loads (or keeps) an encoder from public/models/ and embeds texts: n unit vectors of dims floats, row after row. */
+    'transformer/embed': {
+      args: ModelRequest & { texts: string[]; batchSize?: number };
+      result: { dims: number; vectors: Float32Array; runtime: RuntimeInfo };
+    };
+    /** P(dissident) from a fine-tuned sequence-classifier folder. */
+    'transformer/classify': { args: ModelRequest & { texts: string[] }; result: { probabilities: Float64Array; runtime: RuntimeInfo } };
+    /** The runtime of the latest model load (backend, threads, dtype), or null before any. */
+    'transformer/runtime': { args: Record<string, never>; result: RuntimeInfo | null };
+    /** Embeds labelled texts with an encoder and trains a transfer head on the vectors. */
+    'transfer/train': { args: ModelRequest & { texts: string[]; labels: (0 | 1)[]; options?: TransferOptions }; result: TransferModel };
+    /** P(dissident) of texts under a transfer model; its encoder is loaded by the name the model records. */
+    'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
   };
   events: {
     'train/progress': TrainProgress;
+    /** Model files loading (bytes), sentences embedded, or head training (folds). */
+    'transformer/progress': { phase: 'load' | 'embed' | 'train'; file?: string; done: number; total: number };
   };
 };

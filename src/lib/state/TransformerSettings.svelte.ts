@@ -1,0 +1,118 @@
+// Réglages' language-model section: the models the build lists, the chosen precision and device, and a test run
+// through the model worker that reports the backend, threads and dtype really in use.
+import type { ModelDtype, ModelKind } from '../core/ml/transformer/model-config';
+import { modelWorker } from '../workers/model/client';
+import { TEST_SENTENCE, type BackendChoice, type RuntimeInfo } from '../workers/model/transformer-protocol';
+
+export interface ModelEntry {
+  name: string;
+  kind: ModelKind;
+  modelType: string;
+  hiddenSize: number;
+  labels?: string[];
+  dtypes: Partial<Record<ModelDtype, number>>;
+}
+
+export interface TestResult {
+  dims: number;
+  /** The first values of the test sentence's vector (shown, and compared by the browser tests). */
+  preview: number[];
+  seconds: number;
+}
+
+const STORAGE_KEY = 'dissidentia.transformer';
+
+interface Preferences {
+  model?: string;
+  dtype?: ModelDtype;
+  backend?: BackendChoice;
+}
+
+function readPreferences(): Preferences {
+  try {
+    return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Preferences;
+  } catch {
+    return {};
+  }
+}
+
+class TransformerSettings {
+  #models = $state.raw<ModelEntry[] | undefined>();
+  #prefs = $state<Preferences>(readPreferences());
+  #runtime = $state.raw<RuntimeInfo | null>(null);
+  #status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
+  #error = $state<string | undefined>();
+  #result = $state.raw<TestResult | undefined>();
+  #progress = $state.raw<{ phase: string; file?: string; done: number; total: number } | undefined>();
+
+  get models() { return this.#models; }
+  get runtime() { return this.#runtime; }
+  get status() { return this.#status; }
+  get error() { return this.#error; }
+  get result() { return this.#result; }
+  get progress() { return this.#progress; }
+  get encoders(): ModelEntry[] { return (this.#models ?? []).filter((m) => m.kind === 'encoder'); }
+  get model(): ModelEntry | undefined {
+    const all = this.#models ?? [];
+    return all.find((m) => m.name === this.#prefs.model) ?? all[0];
+  }
+  get dtype(): ModelDtype {
+    const available = this.model?.dtypes ?? {};
+    const wanted = this.#prefs.dtype ?? 'q8';
+    return available[wanted] !== undefined ? wanted : available.q8 !== undefined ? 'q8' : 'fp32';
+  }
+  get backend(): BackendChoice { return this.#prefs.backend ?? 'auto'; }
+
+  #save(change: Preferences): void {
+    this.#prefs = { ...this.#prefs, ...change };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(this.#prefs));
+  }
+  choose(change: Preferences): void {
+    this.#save(change);
+    this.#result = undefined;
+  }
+
+  /** Reads the build's model list once; an absent or unreadable list means no model. */
+  async load(): Promise<void> {
+    if (this.#models) return;
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`);
+      this.#models = response.ok ? ((await response.json()) as { models: ModelEntry[] }).models : [];
+    } catch {
+      this.#models = [];
+    }
+    this.#runtime = await modelWorker().call('transformer/runtime', {});
+  }
+
+  /** Loads the chosen model in the worker and runs it once on a test sentence. */
+  async test(): Promise<void> {
+    const model = this.model;
+    if (!model || this.#status === 'running') return;
+    this.#status = 'running';
+    this.#error = undefined;
+    const worker = modelWorker();
+    // Load progress reaches this call only (the worker's events go to the call that asked).
+    const options = { on: { 'transformer/progress': (p: { phase: string; file?: string; done: number; total: number }) => (this.#progress = p) } };
+    const started = performance.now();
+    try {
+      const request = { model: model.name, dtype: this.dtype, backend: this.backend, texts: [TEST_SENTENCE] };
+      if (model.kind === 'encoder') {
+        const { dims, vectors, runtime } = await worker.call('transformer/embed', request, options);
+        this.#runtime = runtime;
+        this.#result = { dims, preview: Array.from(vectors.subarray(0, 4)), seconds: (performance.now() - started) / 1000 };
+      } else {
+        const { probabilities, runtime } = await worker.call('transformer/classify', request, options);
+        this.#runtime = runtime;
+        this.#result = { dims: 1, preview: Array.from(probabilities), seconds: (performance.now() - started) / 1000 };
+      }
+      this.#status = 'done';
+    } catch (error) {
+      this.#status = 'error';
+      this.#error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.#progress = undefined;
+    }
+  }
+}
+
+export const transformerSettings = new TransformerSettings();
