@@ -8,6 +8,8 @@ export interface LabelledUnit {
   id: number | string;
   labels: readonly (string | null)[];
   versions?: readonly (number | null)[];
+  /** When each label was given (ms since 1970), for agreement over time. */
+  times?: readonly (number | null)[];
 }
 
 export interface PairAgreement {
@@ -35,6 +37,8 @@ export interface AgreementReport {
   distribution: { annotator: string; counts: Record<string, number>; total: number }[];
   /** Agreement among the labels made under each guideline version (units with two or more such labels). */
   byGuideline: { version: number; units: number; alpha: number; percentAgreement: number }[];
+  /** Agreement over time: units grouped by the month (UTC, YYYY-MM) of their last label. */
+  byMonth: { month: string; units: number; alpha: number; percentAgreement: number }[];
   /** Units whose labels differ, in the order given. */
   disagreements: (number | string)[];
 }
@@ -121,8 +125,27 @@ export function agreementReport(annotators: readonly string[], units: readonly L
       const { alpha: a, units: n } = krippendorffAlpha(under);
       return { version, units: n, alpha: a, percentAgreement: percentAgreement(under) };
     }),
+    byMonth: agreementByMonth(units),
     disagreements: units.filter((u) => new Set(u.labels.filter((l) => l !== null)).size > 1).map((u) => u.id),
   };
+}
+
+/** Units with two or more labels, grouped by the month in which their last label was given. */
+function agreementByMonth(units: readonly LabelledUnit[]): AgreementReport['byMonth'] {
+  const groups = new Map<string, LabelledUnit[]>();
+  for (const u of units) {
+    const times = (u.times ?? []).filter((t): t is number => t !== null);
+    if (times.length < 2 || u.labels.filter((l) => l !== null).length < 2) continue;
+    const month = new Date(Math.max(...times)).toISOString().slice(0, 7);
+    groups.set(month, [...(groups.get(month) ?? []), u]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, list]) => {
+      const ratings = list.map((u) => u.labels);
+      const { alpha, units: n } = krippendorffAlpha(ratings);
+      return { month, units: n, alpha, percentAgreement: percentAgreement(ratings) };
+    });
 }
 
 /** Landis & Koch's (1977) bands for κ-like values: a convention for reading them, not a test. */

@@ -113,4 +113,20 @@ describe.skipIf(!existsSync(devCsv))(`agreement on the shared file (${devCsv})`,
     const later = withIntervals(quick, await agreementIntervals(3, ratings.map((labels, i) => ({ id: i, labels })), { samples: 200, seed: 1 }));
     expect(later).toEqual(report);
   });
+
+  it('groups agreement over time by the month of each sentence’s last label', () => {
+    const jan = Date.UTC(2026, 0, 15);
+    const feb = Date.UTC(2026, 1, 3);
+    const units = [
+      { id: 1, labels: ['x', 'y'], times: [jan, jan] },
+      { id: 2, labels: ['x', 'x'], times: [jan, feb] },
+      { id: 3, labels: ['y', 'y'], times: [feb, feb] },
+      { id: 4, labels: ['x', null], times: [feb, null] },
+    ];
+    const report = agreementReport(['a', 'b'], units, { samples: 0 });
+    expect(report.byMonth.map((m) => [m.month, m.units, m.percentAgreement])).toEqual([
+      ['2026-01', 1, 0],
+      ['2026-02', 2, 1],
+    ]);
+  });
 });

@@ -34,13 +34,15 @@ export async function agreementData(db: DissidentiaDb, datasetId: number): Promi
   const units: LabelledUnit[] = [...bySentence].sort(([a], [b]) => a - b).map(([sentenceId, labels]) => {
     const row: (string | null)[] = annotators.map(() => null);
     const versions: (number | null)[] = annotators.map(() => null);
+    const times: (number | null)[] = annotators.map(() => null);
     for (const a of labels) {
       const k = column.get(a.annotatorId);
       if (k === undefined) continue;
       row[k] = a.label;
       versions[k] = a.guidelineVersion;
+      times[k] = a.createdAt;
     }
-    return { id: sentenceId, labels: row, versions };
+    return { id: sentenceId, labels: row, versions, times };
   });
   return { annotators, units, gold, goldAnnotatorId: goldAnnotator?.id };
 }
