@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureStdout } from './capture-stdout';
 import { run as agreement } from './commands/agreement';
 
 const dir = mkdtempSync(join(tmpdir(), 'dissidentia-agreement-'));
@@ -16,12 +17,7 @@ const observers = [
 ];
 writeFileSync(csv, ['text,A,B,C,D', ...observers[0]!.map((_, u) => [`unité ${u + 1}`, ...observers.map((o) => o[u])].join(','))].join('\n'));
 
-async function capture(argv: string[]): Promise<string> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  await agreement(argv);
-  return out;
-}
+const capture = (argv: string[]) => captureStdout(agreement, argv);
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureStdout } from './capture-stdout';
 import { fixtureSet } from '../lib/core/ml/fixture-sentences';
 import { run as evaluate } from './commands/evaluate';
 import { run as predict } from './commands/predict';
@@ -22,13 +23,7 @@ writeFileSync(
 );
 const LABELS = ['--text', 'phrase', '--label', 'gold', '--positive', 'dissident', '--exclude', 'inclassable'];
 
-/** Runs a command and returns what it printed on stdout. */
-async function capture(command: (argv: string[]) => Promise<void>, argv: string[]): Promise<string> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  await command(argv);
-  return out;
-}
+const capture = captureStdout;
 
 afterEach(() => vi.restoreAllMocks());
 

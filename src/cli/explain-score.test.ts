@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureStdout } from './capture-stdout';
 import { fixtureSet } from '../lib/core/ml/fixture-sentences';
 import { predictProba, serialiseModel, trainBaseline } from '../lib/core/ml/model';
 import { run as explain } from './commands/explain';
@@ -17,12 +18,7 @@ const model = await trainBaseline(texts, labels, { search: 'none', folds: 3, lea
 writeFileSync(modelPath, serialiseModel(model));
 const TEXT = 'Tous des pourris, démission ! Merci aux agents de la mairie.';
 
-async function capture(command: (argv: string[]) => Promise<void>, argv: string[]): Promise<string> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  await command(argv);
-  return out;
-}
+const capture = captureStdout;
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureStdout } from './capture-stdout';
 import { FIXTURE_MODELS_DIR, TINY_CLASSIFIER, TINY_ENCODER } from '../../scripts/fixtures/tiny-models';
 import { fixtureSet } from '../lib/core/ml/fixture-sentences';
 import { run as embed } from './commands/embed';
@@ -27,12 +28,7 @@ const rows = texts.flatMap((t) => [
 writeFileSync(csv, Papa.unparse(rows));
 const LABELS = ['--text', 'phrase', '--label', 'gold', '--positive', 'dissident'];
 
-async function capture(command: (argv: string[]) => Promise<void>, argv: string[]): Promise<string> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  await command(argv);
-  return out;
-}
+const capture = captureStdout;
 afterEach(() => vi.restoreAllMocks());
 
 describe('transformer commands', () => {

@@ -40,10 +40,12 @@ test('shows the agreement of three annotators and adjudicates a disagreement int
   const expected = expectedFigures();
   expect(expected.items).toBe(150);
   await expect(agreement.summary).toHaveText(`150 phrases étiquetées, 3 annotateurs, ${expected.disagreements.length} désaccords.`);
-  await expect(agreement.figure('fleiss')).toContainText(expected.fleiss.kappa.toFixed(3));
-  await expect(agreement.figure('alpha')).toContainText(expected.krippendorffAlpha.alpha.toFixed(3));
-  await expect(agreement.figure('alpha')).toContainText(/IC 95 % : 0\.\d{3} à 0\.\d{3}/);
-  for (const pair of expected.pairs) await expect(agreement.pairCell(pair.a, pair.b)).toHaveText(pair.kappa.toFixed(2));
+  // French decimal commas, as on the other screens.
+  const fr = (n: number, digits: number) => n.toFixed(digits).replace('.', ',');
+  await expect(agreement.figure('fleiss')).toContainText(fr(expected.fleiss.kappa, 3));
+  await expect(agreement.figure('alpha')).toContainText(fr(expected.krippendorffAlpha.alpha, 3));
+  await expect(agreement.figure('alpha')).toContainText(/IC 95 % : 0,\d{3} à 0,\d{3}/);
+  for (const pair of expected.pairs) await expect(agreement.pairCell(pair.a, pair.b)).toHaveText(fr(pair.kappa, 2));
   // Within a hundredth of the published figures (0.1843, 0.4576, 0.3454): the same annotators, one sentence fewer.
   expected.pairs.forEach((p, i) => expect(Math.abs(p.kappa - [0.1843, 0.4576, 0.3454][i]!)).toBeLessThan(0.01));
 

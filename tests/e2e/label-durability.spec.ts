@@ -46,6 +46,15 @@ test('30 keys at 80 ms and an undo, tab closed 1 s later: exactly 29 labels in a
   expect(stored.slice(0, 3)).toEqual(['dissident', 'non dissident', 'non dissident']);
   await again.selectDataset('grand-debat-12000');
   await again.expectProgress('Rapide', 29);
+
+  // Keys pressed while another dataset's queue is being built label nothing: not a sentence of the dataset just
+  // left, not one that is not on screen yet.
+  await again.selectDataset('Corpus de démonstration');
+  await again.chooseDataset('grand-debat-12000');
+  await again.press('1', '2', '3');
+  await again.expectPosition(1);
+  await expect(again.announcement).not.toContainText('enregistré');
+  expect(await again.storedLabels('Rapide')).toHaveLength(29);
   await second.close();
 });
 

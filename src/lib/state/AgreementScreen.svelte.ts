@@ -41,7 +41,9 @@ export class AgreementScreen {
   #intervalsAbort: AbortController | undefined;
   #goldId: number | undefined;
 
-  openOnly = $state(true);
+  // Every disagreement by default: a file imported with its final labels has a reference everywhere, and an empty
+  // queue then looks like no disagreement at all.
+  openOnly = $state(false);
   #queue = $state.raw<number[]>([]);
   #queueKey = '';
   #position = $state(0);

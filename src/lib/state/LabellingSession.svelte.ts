@@ -34,6 +34,7 @@ export class LabellingSession {
   // Never another sentence's view: what is on screen is always what a key press labels.
   #cache = new Map<number, SentenceView>();
   #cacheVersion = $state(0);
+  #starts = 0;
 
   readonly workspace: AnnotationWorkspace;
 
@@ -84,12 +85,23 @@ export class LabellingSession {
     // Coming back to the tab: the queue built for this dataset and annotator is still the right one.
     if (!change && !this.#loading && this.#key?.datasetId === datasetId && this.#key.annotatorId === annotatorId) return;
     this.#loading = true;
+    // Another dataset or annotator: the old queue goes at once, so that no key labels a sentence of the one just left.
+    if (this.#key?.datasetId !== datasetId || this.#key.annotatorId !== annotatorId) {
+      this.#key = undefined;
+      this.#ids = [];
+      this.#position = 0;
+    }
+    const run = ++this.#starts;
     const db = getDb();
+    // Labels still being stored count as labelled when the 'unlabelled' queue leaves them out.
+    await this.workspace.writer.idle();
     const saved = await getSetting<SavedQueue>(db, keyOf(datasetId, annotatorId));
     const mode = change?.mode ?? saved?.mode ?? 'unlabelled';
     const seed = change?.seed ?? saved?.seed ?? 1;
     const same = !change || (mode === saved?.mode && seed === saved?.seed);
     const ids = orderQueue({ ids: await listSentenceIds(db, datasetId), mode, seed, labelledByMe: await labelledSentenceIds(db, annotatorId) });
+    // A newer start (another dataset picked meanwhile) wins.
+    if (run !== this.#starts) return;
     this.#key = { datasetId, annotatorId };
     this.#ids = ids;
     this.#mode = mode;
@@ -103,7 +115,9 @@ export class LabellingSession {
   /** Labels the sentence on screen and moves on, at once; false when there was nothing to label or no one to label as. */
   label(label: string): boolean {
     const id = this.currentId;
-    if (id === undefined) return false;
+    // Only the sentence on screen can be labelled: none while a queue is being built or before its text is shown.
+    if (id === undefined || this.#loading || this.view?.sentence.id !== id) return false;
+    if (this.#key?.datasetId !== this.workspace.datasetId) return false;
     const position = this.#position;
     if (!this.workspace.label([id], label, { position })) return false;
     this.#cache.delete(id);

@@ -128,6 +128,13 @@ export class AnnotatePage {
     }
   }
 
+  /** Picks a dataset by (part of) its name without waiting for its queue. */
+  async chooseDataset(name: string): Promise<void> {
+    const select = this.page.getByLabel('Jeu de données');
+    const options = await select.locator('option').allTextContents();
+    await select.selectOption({ index: options.findIndex((o) => o.includes(name)) });
+  }
+
   /** Picks the dataset to label by (part of) its name and waits for its queue. */
   async selectDataset(name: string): Promise<number> {
     const select = this.page.getByLabel('Jeu de données');

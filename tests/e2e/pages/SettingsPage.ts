@@ -26,7 +26,8 @@ export class LanguageModelPanel {
   /** Runs the test sentence through the worker; returns the first values of its vector. */
   async test(): Promise<number[]> {
     await this.section.getByRole('button', { name: 'Charger et tester' }).click();
-    await expect(this.result).toBeVisible({ timeout: 45_000 });
+    // A first load compiles the 27 MB ONNX runtime: tens of seconds on a busy 2-core machine.
+    await expect(this.result).toBeVisible({ timeout: 150_000 });
     return JSON.parse((await this.result.getAttribute('data-preview')) ?? '[]') as number[];
   }
 }

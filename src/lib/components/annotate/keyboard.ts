@@ -2,10 +2,11 @@
 
 export type Command = { kind: 'label'; index: number } | { kind: 'next' | 'previous' | 'undo' | 'skip' | 'help' | 'answer' };
 
-/** True while the user types in a field, or a modal dialog is open: shortcuts then do nothing. */
+/** True while the user types in a field, or a modal dialog is open: shortcuts then do nothing (a checkbox or radio
+ * button takes no text, so with focus there the shortcuts still work). */
 export function shortcutsOff(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
-  if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
+  if (target?.closest('input:not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
   return Boolean(document.querySelector('dialog[open]'));
 }
 

@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { majorityLabel } from '../annotation/majority';
 import type { AgreementReport, LabelledUnit } from './report';
 
-const fmt = (n: number) => (Number.isNaN(n) ? '—' : n.toFixed(3));
+const french = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const fmt = (n: number) => (Number.isNaN(n) ? '—' : french.format(n));
 const ci = (i: { low: number; high: number }) => (Number.isNaN(i.low) ? '' : ` (IC 95 % ${fmt(i.low)} – ${fmt(i.high)})`);
 
 export interface DisagreementRow {
