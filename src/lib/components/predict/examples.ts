@@ -13,3 +13,9 @@ export function predictExamples(): PredictExample[] {
   const featured = featuredAnswers().map((a) => ({ id: a.id, name: `predict.example.${a.id}` as MessageKey, text: a.text }));
   return [{ id: 'organisation', name: 'predict.example.organisation', text: 'Organisation nulle. Je suggère de simplifier ce fonctionnement.' }, ...featured];
 }
+
+/** The presentation's curated sequence: the corpus's featured answers, vehement to measured, then the test example. */
+export function presentationExamples(): PredictExample[] {
+  const [organisation, ...featured] = predictExamples();
+  return [...featured, organisation!];
+}

@@ -1,0 +1,36 @@
+// Messages of the presentation mode of Prédire & expliquer (talks: one sentence per step, large type).
+export const fr = {
+  'presentation.open': 'Mode présentation',
+  'presentation.openHint': 'Plein écran, gros caractères, une phrase par étape : flèches ← → pour avancer, Échap pour sortir.',
+  'presentation.title': 'Présentation : phrases dissidentes expliquées',
+  'presentation.answer': 'Réponse {n} sur {total}',
+  'presentation.step': 'Étape {step} sur {steps}',
+  'presentation.model': 'Modèle : {name}',
+  'presentation.previous': 'Précédent',
+  'presentation.next': 'Suivant',
+  'presentation.close': 'Quitter',
+  'presentation.fullscreen': 'Plein écran',
+  'presentation.keys': '← → pour avancer ou reculer, Échap pour quitter.',
+  'presentation.waiting': 'Préparation du modèle…',
+  'presentation.verdict': '{verdict} · {p} (seuil {threshold})',
+  'presentation.sentences': 'Phrases affichées',
+  'presentation.end': 'Fin de la présentation.',
+} as const;
+
+export const en: Record<keyof typeof fr, string> = {
+  'presentation.open': 'Presentation mode',
+  'presentation.openHint': 'Full screen, large type, one sentence per step: ← → arrows to move, Escape to leave.',
+  'presentation.title': 'Presentation: dissident sentences explained',
+  'presentation.answer': 'Answer {n} of {total}',
+  'presentation.step': 'Step {step} of {steps}',
+  'presentation.model': 'Model: {name}',
+  'presentation.previous': 'Previous',
+  'presentation.next': 'Next',
+  'presentation.close': 'Leave',
+  'presentation.fullscreen': 'Full screen',
+  'presentation.keys': '← → to move forwards or back, Escape to leave.',
+  'presentation.waiting': 'Preparing the model…',
+  'presentation.verdict': '{verdict} · {p} (threshold {threshold})',
+  'presentation.sentences': 'Sentences shown',
+  'presentation.end': 'End of the presentation.',
+} as const;
