@@ -5,6 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { modelsPlugin } from './scripts/models-plugin';
+import { demoModelPlugin } from './scripts/demo-model-plugin';
 
 const ORT_DIR = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/', import.meta.url));
 /** The runtime files transformers.js loads (asyncify build, used with WebGPU and its WASM fallback). */
@@ -37,6 +38,7 @@ export default defineConfig({
     svelte(),
     onnxRuntimeFiles(),
     modelsPlugin(fileURLToPath(new URL('./public/models/', import.meta.url))),
+    demoModelPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

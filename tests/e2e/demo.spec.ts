@@ -1,7 +1,9 @@
-// The demo answers in French on first visit: sentences split, a verdict and probability for each, from a model trained in the browser.
+// The demo answers in French on first visit: sentences split, a verdict and probability for each, from the model built
+// with the app (trained at build time, never in the visitor's browser).
 import { expect, test } from '@playwright/test';
 import { AppShell } from './pages/AppShell';
 import { DemoPage } from './pages/DemoPage';
+import { ModelsPage } from './pages/ModelsPage';
 
 test('an example answer is split into sentences, each with a verdict', async ({ page }) => {
   await new AppShell(page).open();
@@ -28,21 +30,26 @@ test('a typed answer gets a verdict per sentence: insult of the State vs thanks 
   expect(await demo.probabilityOf(0)).toBeGreaterThan(await demo.probabilityOf(1));
 });
 
-test('the trained demo model is kept: a second visit loads it instead of training again', async ({ page }) => {
+test('the demo model comes built: a first visit never trains it, a reload adds nothing, and a copy is kept for Modèles', async ({ page }) => {
   const demo = new DemoPage(page);
   await demo.recordStatuses();
   await new AppShell(page).open();
   await demo.waitForModel();
-  // The recorder sees a training when there is one: the first visit's.
-  expect(await demo.recordedStatuses()).toContain('training');
-  const stored = await demo.storedModelNames();
-  expect(stored).toHaveLength(1);
+  // The recorder sees every status from the first paint: a training, however brief, would be in it.
+  const first = await demo.recordedStatuses();
+  expect(first.at(-1)).toBe('ready');
+  expect(first).not.toContain('training');
+  await expect(demo.verdictOf(0)).toHaveText(/^(Dissidente|Non dissidente)$/);
+  // The copy listed in Modèles is written once the first verdicts are drawn.
+  await expect.poll(() => demo.storedModelNames(), { timeout: 15_000 }).toEqual(['demo-baseline-v1']);
   await page.reload();
   await demo.waitForModel();
-  // On reload the status goes from loading to ready, never through training, however briefly; no model is added.
   expect(await demo.recordedStatuses()).not.toContain('training');
-  expect(await demo.recordedStatuses()).toContain('ready');
-  expect(await demo.storedModelNames()).toEqual(stored);
+  expect(await demo.storedModelNames()).toEqual(['demo-baseline-v1']);
+
+  const models = new ModelsPage(page);
+  await models.open();
+  await expect(models.row('demo-baseline-v1')).toHaveCount(1);
 });
 
 test('clearing the answer empties the result', async ({ page }) => {

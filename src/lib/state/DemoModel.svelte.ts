@@ -1,9 +1,10 @@
-// The demo's baseline: trained in the model worker on the embedded corpus at first visit, then kept in IndexedDB.
+// The demo's baseline: trained at build time and loaded as a module (trained in the model worker only if that fails).
 import { errorCodeOf } from '../core/errors';
 import type { BaselineModel, TrainProgress } from '../core/ml/model';
 import { getDb } from '../db/db';
 import { listModels, saveModel } from '../db/repos/models';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
+import { DEMO_TRAIN_OPTIONS } from '../demo/model';
 import { modelWorker } from '../workers/model/client';
 import { errorText } from '../i18n/locale.svelte';
 
@@ -39,7 +40,7 @@ class DemoModel {
     return demoModelName(demoCorpus.version);
   }
 
-  /** Loads the stored demo model, or trains and stores it; safe to call many times. */
+  /** Loads the built-in model into the worker (the stored copy, or training, if it cannot be had); safe to call many times. */
   ensure(): Promise<void> {
     this.#starting ??= this.#start().catch((error: unknown) => {
       this.#status = 'error';
@@ -52,23 +53,37 @@ class DemoModel {
   async #start(): Promise<void> {
     this.#status = 'loading';
     const name = demoModelName(demoCorpus.version);
-    const db = getDb();
-    const stored = (await listModels(db)).find((m) => m.name === name);
-    let model = stored?.data as BaselineModel | undefined;
-    if (!model) {
-      this.#status = 'training';
-      const { texts, labels } = demoTrainingSet();
-      // The first visit must answer quickly, phones included: fixed hyperparameters (the defaults the
-      // full search usually picks on this corpus) and no learning curve; Modèles runs the full search.
-      const options = { search: 'none', learningCurve: null } as const;
-      const on = { 'train/progress': (p: TrainProgress) => (this.#progress = p) };
-      model = (await modelWorker().call('baseline/train', { texts, labels, options }, { on })).model;
-      // The demo model is not made active: the active model is the user's own choice in Modèles.
-      await saveModel(db, { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics: { ...model.cv } }, false);
+    // The worker's script loads while the model module downloads, instead of after it.
+    const worker = modelWorker();
+    let model: BaselineModel;
+    try {
+      // Trained at build time by the same core code (scripts/demo-model-plugin.ts): a first visit only downloads it.
+      model = (await import('virtual:demo-model')).default;
+    } catch {
+      // The module could not be had (a page from an older build whose chunks are gone, say): the stored copy, or train.
+      model = await this.#storedOrTrained(name);
     }
-    await modelWorker().call('baseline/load', { key: name, model });
+    await worker.call('baseline/load', { key: name, model });
     this.#model = model;
     this.#status = 'ready';
+    // Stored once the first verdicts are drawn: writing 600 kB to IndexedDB would compete with them.
+    setTimeout(() => void this.#remember(name, model).catch(() => undefined), 2000);
+  }
+
+  /** Keeps a copy in IndexedDB, listed in Modèles, once per corpus version; not made active (the user's choice). */
+  async #remember(name: string, model: BaselineModel): Promise<void> {
+    const db = getDb();
+    if ((await listModels(db)).some((m) => m.name === name)) return;
+    await saveModel(db, { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics: { ...model.cv } }, false);
+  }
+
+  async #storedOrTrained(name: string): Promise<BaselineModel> {
+    const stored = (await listModels(getDb())).find((m) => m.name === name);
+    if (stored) return stored.data as BaselineModel;
+    this.#status = 'training';
+    const { texts, labels } = demoTrainingSet();
+    const on = { 'train/progress': (p: TrainProgress) => (this.#progress = p) };
+    return (await modelWorker().call('baseline/train', { texts, labels, options: DEMO_TRAIN_OPTIONS }, { on })).model;
   }
 
   async predict(texts: string[], signal?: AbortSignal): Promise<Float64Array> {
