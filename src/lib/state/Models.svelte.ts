@@ -5,7 +5,7 @@ import { deleteModel, getActiveModelId, listModels, setActiveModel, updateModel 
 import { LiveQuery } from './LiveQuery.svelte';
 import { exportModelFile, importModelFile } from './model-files';
 import { ModelTraining } from './ModelTraining.svelte';
-import { datasetSources, demoSource, type TrainingSource } from './training-sources';
+import { combinedSource, datasetSources, demoSource, type TrainingSource } from './training-sources';
 
 export type { StoredMetrics } from './records';
 
@@ -29,6 +29,11 @@ export class ModelsState {
 
   select(id: number): void {
     this.#selectedId = id;
+  }
+
+  /** Several datasets' sources as one, their gold labels read together at training time. */
+  combine(parts: readonly TrainingSource[]): TrainingSource {
+    return combinedSource(getDb(), parts);
   }
 
   setActive(id: number): Promise<void> {

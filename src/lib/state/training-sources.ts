@@ -1,4 +1,4 @@
-// Where training sentences come from: the embedded demo corpus, or a dataset's gold labels.
+// Where training sentences come from: the embedded demo corpus, or the gold labels of one or several datasets.
 import type { DissidentiaDb } from '../db/db';
 import { APP_LABEL_MAPPING, isTrainable, toLabelledSet } from '../core/ml/labelled-set';
 import { goldLabels } from '../db/repos/annotations';
@@ -17,6 +17,8 @@ export interface TrainingSource {
   label: string;
   /** Sentences usable for training (dissident or not; inclassable excluded). */
   count: number;
+  /** The datasets whose gold labels it holds (none for the demo corpus). */
+  datasetIds?: number[];
   load(): Promise<TrainingSet>;
 }
 
@@ -30,9 +32,19 @@ export function demoSource(): TrainingSource {
   };
 }
 
-/** A dataset's labelled sentences, read when training starts so the newest labels are used. */
-async function datasetTrainingSet(db: DissidentiaDb, datasetId: number): Promise<TrainingSet> {
-  const { texts, labels } = toLabelledSet(await goldLabels(db, datasetId), APP_LABEL_MAPPING);
+/**
+ * The labelled sentences of some datasets, read when training starts so the newest labels are used. A sentence found
+ * with the same label in two datasets (the same file imported twice, say) is kept once; with different labels, both.
+ */
+async function datasetsTrainingSet(db: DissidentiaDb, datasetIds: readonly number[]): Promise<TrainingSet> {
+  const seen = new Set<string>();
+  const once = (await goldLabels(db, datasetIds)).filter((g) => {
+    const key = `${g.label}\u0000${g.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const { texts, labels } = toLabelledSet(once, APP_LABEL_MAPPING);
   return { texts, labels, guidelineVersion: (await currentGuideline(db)).version };
 }
 
@@ -46,6 +58,19 @@ export async function datasetSources(db: DissidentiaDb): Promise<TrainingSource[
       id: `dataset-${dataset.id}`,
       label: dataset.name,
       count: counts.get(dataset.id) ?? 0,
-      load: () => datasetTrainingSet(db, dataset.id),
+      datasetIds: [dataset.id],
+      load: () => datasetsTrainingSet(db, [dataset.id]),
     }));
+}
+
+/** Several datasets' sources as one: their gold labels read together (count: before duplicates are dropped). */
+export function combinedSource(db: DissidentiaDb, parts: readonly TrainingSource[]): TrainingSource {
+  const datasetIds = parts.flatMap((p) => p.datasetIds ?? []);
+  return {
+    id: `datasets-${datasetIds.join('+')}`,
+    label: parts.map((p) => p.label).join(' + '),
+    count: parts.reduce((n, p) => n + p.count, 0),
+    datasetIds,
+    load: () => datasetsTrainingSet(db, datasetIds),
+  };
 }

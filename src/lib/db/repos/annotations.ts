@@ -30,25 +30,54 @@ export interface GoldLabel {
 }
 
 /**
- * The reference label of each sentence (of one dataset, or all): the gold annotator's label where present, else the
- * strict majority of the human annotators' labels; sentences with neither (no label, or a tie) are left out.
- * `inclassable` is kept: callers drop it when training.
+ * Where the sentences of these datasets can lie in the id space: a sentence id is its answer id × 2²⁰ + position
+ * (../answer-sentences.ts), and a dataset's answers take ids from one import, so one range per dataset, from its
+ * first to its last answer, read from the datasetId index (keys only, no text).
  */
-export async function goldLabels(db: DissidentiaDb, datasetId?: number): Promise<GoldLabel[]> {
+async function sentenceIdRanges(db: DissidentiaDb, datasetIds: readonly number[]): Promise<[number, number][]> {
+  const ranges: [number, number][] = [];
+  for (const datasetId of new Set(datasetIds)) {
+    const keys = (await db.answers.where('datasetId').equals(datasetId).primaryKeys()) as number[];
+    if (keys.length === 0) continue;
+    let first = keys[0]!;
+    let last = first;
+    for (const k of keys) {
+      if (k < first) first = k;
+      if (k > last) last = k;
+    }
+    ranges.push([sentenceIdOf(first, 0), sentenceIdOf(last + 1, 0)]);
+  }
+  return ranges;
+}
+
+/**
+ * The reference label of each sentence (of some datasets, or all): the gold annotator's label where present, else the
+ * strict majority of the human annotators' labels; sentences with neither (no label, or a tie) are left out.
+ * `inclassable` is kept: callers drop it when training. Given datasets, only the annotations whose sentences lie in
+ * their id ranges are read (not every dataset's), and only those answers.
+ */
+export async function goldLabels(db: DissidentiaDb, datasets?: number | readonly number[]): Promise<GoldLabel[]> {
+  const wanted = datasets === undefined ? undefined : new Set(typeof datasets === 'number' ? [datasets] : datasets);
   return db.transaction('r', db.annotations, db.annotators, db.answers, async () => {
     const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
     const bySentence = new Map<number, { gold?: string; others: string[] }>();
-    await db.annotations.each((a) => {
+    const add = (a: Annotation) => {
       const entry = bySentence.get(a.sentenceId) ?? { others: [] };
       if (a.annotatorId === gold?.id) entry.gold = a.label;
       else entry.others.push(a.label);
       bySentence.set(a.sentenceId, entry);
-    });
+    };
+    if (wanted) {
+      for (const [from, to] of await sentenceIdRanges(db, [...wanted])) await db.annotations.where('sentenceId').between(from, to, true, false).each(add);
+    } else {
+      await db.annotations.each(add);
+    }
     const ids = [...bySentence.keys()].sort((a, b) => a - b);
     const sentences = await getSentences(db, ids);
     const out: GoldLabel[] = [];
     sentences.forEach((sentence) => {
-      if (datasetId !== undefined && sentence.datasetId !== datasetId) return;
+      // Ranges of datasets imported side by side may hold another dataset's answers: the answer row says.
+      if (wanted && !wanted.has(sentence.datasetId)) return;
       const entry = bySentence.get(sentence.id)!;
       const reference = goldOf(entry.gold, entry.others);
       if (reference) out.push({ sentenceId: sentence.id, datasetId: sentence.datasetId, text: sentence.text, label: reference.label, source: reference.source });
