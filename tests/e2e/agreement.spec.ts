@@ -78,3 +78,25 @@ test('shows the agreement of three annotators and adjudicates a disagreement int
   expect(text).toContain(`« ${sentence.replace(/\s+/g, ' ')} »`);
   await expect(page.getByTestId('proposed-note')).toHaveCount(0);
 });
+
+test('undoing an adjudication over an imported reference puts that reference back on screen', async ({ page }) => {
+  test.skip(!existsSync(devCsv), `missing ${devCsv}`);
+  test.setTimeout(120_000);
+  const annotate = new AnnotatePage(page);
+  await annotate.open();
+  // Imported with its final labels: every sentence already has a reference.
+  await expect(await annotate.importAnnotations(devCsv)).toContainText('Référence / gold');
+  const agreement = new AgreementPage(page);
+  await agreement.open();
+  await agreement.selectDataset('dissidentia-dev');
+  await expect(agreement.position).toHaveText(/^Désaccord 1 sur \d+$/);
+  await expect(agreement.gold).toHaveText(/^Référence : « .+ »$/);
+  const before = await agreement.gold.textContent();
+  const other = before?.includes('« inclassable »') ? '1' : '3';
+  await page.keyboard.press(other);
+  await expect(agreement.position).toHaveText(/^Désaccord 2 sur \d+$/);
+  await expect(agreement.announcement).toContainText(`à la place de « ${before!.match(/« (.+) »/)![1]} » (Z pour annuler)`);
+  await page.keyboard.press('z');
+  await expect(agreement.position).toHaveText(/^Désaccord 1 sur \d+$/);
+  await expect(agreement.gold).toHaveText(before!);
+});
