@@ -115,9 +115,9 @@ export class LabellingSession {
   /** Labels the sentence on screen and moves on, at once; false when there was nothing to label or no one to label as. */
   label(label: string): boolean {
     const id = this.currentId;
-    // Only the sentence on screen can be labelled: none while a queue is being built or before its text is shown.
-    if (id === undefined || this.#loading || this.view?.sentence.id !== id) return false;
-    if (this.#key?.datasetId !== this.workspace.datasetId) return false;
+    // Nothing while a queue is being built: the position shown may still be the previous dataset's. A sentence whose
+    // text is still loading is labelled (a fast typist's keys must never be dropped): it is the one the position shows.
+    if (id === undefined || this.#loading || this.#key?.datasetId !== this.workspace.datasetId) return false;
     const position = this.#position;
     if (!this.workspace.label([id], label, { position })) return false;
     this.#cache.delete(id);
