@@ -41,7 +41,14 @@ export class LabelWriter {
       commit: async (batch) => {
         const changes = await this.#write(batch);
         this.#error = undefined;
-        if (changes.length) for (const listener of this.#listeners) listener(changes);
+        // The batch is stored: a listener's failure must not make the queue write it again.
+        for (const listener of changes.length ? this.#listeners : []) {
+          try {
+            listener(changes);
+          } catch (error) {
+            console.error(error);
+          }
+        }
       },
       onError: (error) => (this.#error = error instanceof Error ? error.message : String(error)),
     });
