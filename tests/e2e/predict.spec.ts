@@ -49,8 +49,14 @@ test('a long answer is explained on demand, and an explanation can be cancelled'
   await page.getByText('Réglages de l’explication').click();
   await page.getByLabel('Échantillons LIME').fill('20000');
   await page.getByLabel('Échantillons LIME').press('Enter');
-  await page.getByTestId('predict-sentence').nth(1).getByRole('button', { name: 'Expliquer' }).click();
-  await page.getByTestId('predict-sentence').nth(1).getByRole('button', { name: 'Annuler' }).click();
+  // Cancel is pressed as soon as it shows, within the page (a click from the test could come after a fast machine's
+  // run had finished, and the test would then race the worker).
+  await page.getByTestId('predict-sentence').nth(1).evaluate(async (sentence) => {
+    const button = (name: string) => Array.from(sentence.querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
+    button('Expliquer')!.click();
+    for (let i = 0; i < 200 && !button('Annuler'); i++) await new Promise((r) => setTimeout(r, 0));
+    button('Annuler')!.click();
+  });
   await expect(predict.sentence(1).getByText('Explication annulée.')).toBeVisible();
   await expect(predict.sentence(1).getByRole('button', { name: 'Relancer l’explication' })).toBeVisible();
 });
