@@ -10,7 +10,7 @@ test('an example answer is split into sentences, each with a verdict', async ({ 
   const demo = new DemoPage(page);
   await demo.waitForModel();
   await expect(demo.status).toContainText(/AUC en validation croisée : 0,\d\d/);
-  await demo.pickExample(1);
+  await demo.pickExample('Bande de pourris, démission');
   const count = await demo.sentences.count();
   expect(count).toBeGreaterThan(1);
   for (let i = 0; i < count; i++) await expect(demo.verdictOf(i)).toHaveText(/^(Dissidente|Non dissidente)$/);
@@ -58,4 +58,27 @@ test('clearing the answer empties the result', async ({ page }) => {
   await demo.clear();
   await expect(demo.sentences).toHaveCount(0);
   await expect(demo.placeholder).toBeVisible();
+});
+
+test('on a phone the first verdict shows without scrolling, and the summary counts the dissident sentences', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  await expect(demo.verdictOf(0)).toBeInViewport();
+  const count = await demo.sentences.count();
+  const dissident = (await demo.sentences.getByTestId('verdict').allTextContents()).filter((v) => v === 'Dissidente').length;
+  await expect(page.getByTestId('demo-summary')).toHaveText(`${dissident} ${dissident > 1 ? 'phrases dissidentes' : 'phrase dissidente'} sur ${count}`);
+});
+
+test('on a wide screen the verdicts stand beside the answer', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  const answer = await demo.answer.boundingBox();
+  const first = await demo.sentences.first().boundingBox();
+  expect(answer && first).toBeTruthy();
+  expect(first!.x).toBeGreaterThan(answer!.x + answer!.width);
+  expect(first!.y).toBeLessThan(answer!.y + answer!.height);
 });

@@ -61,8 +61,9 @@ export class DemoPage {
     await expect(this.status).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   }
 
-  async pickExample(n: number): Promise<void> {
-    await this.page.getByRole('button', { name: `Exemple ${n}`, exact: true }).click();
+  /** Picks an example answer by the name its button shows (its content in a few words). */
+  async pickExample(name: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Exemples de réponses' }).getByRole('button', { name, exact: true }).click();
   }
 
   async type(text: string): Promise<void> {

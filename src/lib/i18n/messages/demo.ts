@@ -2,9 +2,12 @@
 export const fr = {
   'demo.title': 'Démo : cette phrase est-elle dissidente ?',
   'demo.intro':
-    'Écrivez ou choisissez une réponse à la question « Que pensez-vous de l’organisation de l’État et des administrations en France ? ». Elle est découpée en phrases, et chaque phrase reçoit un verdict du modèle, calculé sur votre appareil.',
+    'Écrivez ou choisissez une réponse à « Que pensez-vous de l’organisation de l’État et des administrations en France ? ». Chaque phrase reçoit un verdict calculé sur votre appareil.',
   'demo.examples': 'Exemples de réponses',
-  'demo.example': 'Exemple {n}',
+  'demo.results': 'Verdicts par phrase',
+  'demo.pending': 'Calcul des verdicts…',
+  'demo.summary': '{n} {n|phrase dissidente|phrases dissidentes} sur {total}',
+  'demo.pendingVerdict': 'Verdict en cours de calcul…',
   'demo.answer': 'Votre réponse',
   'demo.placeholder': 'Par exemple : Trop de paperasse. Les élus ne nous écoutent jamais !',
   'demo.clear': 'Effacer',
@@ -19,7 +22,7 @@ export const fr = {
   'demo.model.loading': 'Chargement du modèle…',
   'demo.model.training': 'Premier lancement : entraînement du modèle sur le corpus d’exemple… {phase} {done}/{total}',
   'demo.model.ready':
-    'Modèle : TF-IDF + régression logistique, entraîné dans ce navigateur sur {n} phrases du corpus d’exemple (AUC en validation croisée : {auc}). Les exemples proposés n’en font pas partie. Seuil de décision : {threshold}.',
+    'Modèle : TF-IDF + régression logistique, entraîné avec l’application sur {n} phrases du corpus d’exemple (AUC en validation croisée : {auc}). Les exemples proposés n’en font pas partie. Seuil de décision : {threshold}.',
   'demo.model.error': 'Le modèle n’a pas pu être préparé : {message}',
   'demo.caveat': 'Un modèle se trompe : ces verdicts sont des indications, pas des jugements.',
 } as const;
@@ -27,9 +30,12 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   'demo.title': 'Demo: is this sentence dissident?',
   'demo.intro':
-    'Write or pick an answer to the question “What do you think of the organisation of the State and its administrations in France?”. It is split into sentences, and each sentence gets the model’s verdict, computed on your device.',
+    'Write or pick an answer to “What do you think of the organisation of the State and its administrations in France?”. Each sentence gets a verdict computed on your device.',
   'demo.examples': 'Example answers',
-  'demo.example': 'Example {n}',
+  'demo.results': 'Verdicts by sentence',
+  'demo.pending': 'Computing the verdicts…',
+  'demo.summary': '{n} {n|dissident sentence|dissident sentences} out of {total}',
+  'demo.pendingVerdict': 'Verdict being computed…',
   'demo.answer': 'Your answer',
   'demo.placeholder': 'For example: Trop de paperasse. Les élus ne nous écoutent jamais !',
   'demo.clear': 'Clear',
@@ -44,7 +50,7 @@ export const en: Record<keyof typeof fr, string> = {
   'demo.model.loading': 'Loading the model…',
   'demo.model.training': 'First run: training the model on the example corpus… {phase} {done}/{total}',
   'demo.model.ready':
-    'Model: TF-IDF + logistic regression, trained in this browser on {n} sentences of the example corpus (cross-validated AUC: {auc}). The examples offered are not among them. Decision threshold: {threshold}.',
+    'Model: TF-IDF + logistic regression, trained with the app on {n} sentences of the example corpus (cross-validated AUC: {auc}). The examples offered are not among them. Decision threshold: {threshold}.',
   'demo.model.error': 'The model could not be prepared: {message}',
   'demo.caveat': 'A model makes mistakes: these verdicts are hints, not judgements.',
 };
