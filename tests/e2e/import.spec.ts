@@ -50,6 +50,13 @@ test('imports the Grand Débat file: preset, privacy, report with malformed line
   await expect(kept).toHaveText(/Phrases proposées à l’annotation/);
   expect(before).toMatch(/sur/);
 
+  // The report stays with the dataset: after a reload its malformed lines can still be looked up.
+  await page.reload();
+  await data.overview.getByText('Rapport d’import (2 enregistrements mal formés)').click();
+  const stored = data.overview.getByTestId('stored-import-report');
+  await stored.getByText(/Enregistrements mal formés \(mis de côté\) :/).click();
+  await expect(stored.getByTestId('malformed-list')).toContainText('Ligne 8 — trop de champs');
+
   // The same file again adds nothing.
   await data.chooseAndPreview(`${FIXTURES}/grand-debat-mini.csv`);
   await data.importButton.click();

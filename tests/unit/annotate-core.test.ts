@@ -82,15 +82,19 @@ const sample: ExchangeSentence[] = [
 ];
 
 describe('export and import formats', () => {
-  it('writes one CSV row per sentence with a column per annotator and the gold label, and reads it back', () => {
+  it('writes one CSV row per sentence with a column per annotator, gold and the reference label, and reads it back', () => {
     const csv = toAnnotationsCsv(sample, ['alice', 'bob', 'gold']);
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('id,answer_id,sentence_index,text,annotator_alice,annotator_bob,label');
-    expect(lines[1]).toBe('1,A1,0,"Tous des pourris, « démission » !",dissident,non dissident,dissident');
-    expect(lines[2]).toBe('2,A1,1,"Merci, bonne journée",inclassable,,');
+    // A byte-order mark first, so that spreadsheet programs read the accents as UTF-8.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trim().split('\n');
+    expect(lines[0]).toBe('id,answer_id,sentence_index,text,annotator_alice,annotator_bob,gold,label,label_source');
+    expect(lines[1]).toBe('1,A1,0,"Tous des pourris, « démission » !",dissident,non dissident,dissident,dissident,gold');
+    // No gold: the label column holds the annotators' majority, as the JSONL does, and says so.
+    expect(lines[2]).toBe('2,A1,1,"Merci, bonne journée",inclassable,,,inclassable,majority');
     const table = parseCsvText(csv);
     const mapping = detectCsvColumns(table, labels);
-    expect(mapping.map((m) => m.role)).toEqual(['id', 'answerId', 'index', 'text', 'annotator', 'annotator', 'gold']);
+    // The derived reference is not read back as gold: a round trip never turns a majority into gold.
+    expect(mapping.map((m) => m.role)).toEqual(['id', 'answerId', 'index', 'text', 'annotator', 'annotator', 'gold', 'ignore', 'ignore']);
     const parsed = readCsvAnnotations(table, mapping, labels, 1000);
     expect(parsed.annotators.sort()).toEqual(['alice', 'bob', 'gold']);
     expect(parsed.sentences[0]).toMatchObject({ answerId: 'A1', index: 0, hash: sample[0]!.hash });

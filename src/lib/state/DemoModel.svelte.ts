@@ -7,6 +7,7 @@ import { demoCorpus, demoTrainingSet } from '../demo/corpus';
 import { DEMO_TRAIN_OPTIONS } from '../demo/model';
 import { modelWorker } from '../workers/model/client';
 import { errorText } from '../i18n/locale.svelte';
+import type { StoredMetrics } from './records';
 
 export type DemoModelStatus = 'idle' | 'loading' | 'training' | 'ready' | 'error';
 
@@ -74,7 +75,7 @@ class DemoModel {
   async #remember(name: string, model: BaselineModel): Promise<void> {
     const db = getDb();
     if ((await listModels(db)).some((m) => m.name === name)) return;
-    await saveModel(db, { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics: { ...model.cv } }, false);
+    await saveModel(db, { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics: { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: null, source: 'demo' } satisfies StoredMetrics }, false);
   }
 
   async #storedOrTrained(name: string): Promise<BaselineModel> {

@@ -16,3 +16,15 @@ export interface StoredMetrics {
   holdout: HoldoutMetrics | null;
   source: string;
 }
+
+/**
+ * A stored model's metrics, whatever build wrote them: copies of the demo model kept before this shape existed hold
+ * the model's own cross-validation figures (`auc`, `f1`), which the list showed as "—".
+ */
+export function storedMetricsOf(metrics: unknown): StoredMetrics | undefined {
+  if (!metrics || typeof metrics !== 'object') return undefined;
+  const m = metrics as Partial<StoredMetrics> & { auc?: unknown; f1?: unknown };
+  if (typeof m.cvAuc === 'number') return m as StoredMetrics;
+  if (typeof m.auc === 'number' && typeof m.f1 === 'number') return { cvAuc: m.auc, cvF1: m.f1, holdout: null, source: 'demo' };
+  return undefined;
+}

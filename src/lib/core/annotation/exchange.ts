@@ -32,7 +32,10 @@ export interface ParsedExchange {
 }
 
 export const ANNOTATOR_PREFIX = 'annotator_';
-export const GOLD_COLUMN = 'label';
+export const GOLD_COLUMN = 'gold';
+/** The reference label of a sentence in exported CSV (gold, else the annotators' majority), and where it came from. */
+export const REFERENCE_COLUMN = 'label';
+export const REFERENCE_SOURCE_COLUMN = 'label_source';
 
 /** Column name of an annotator in exported CSV, and the annotator named by such a column. */
 export function annotatorColumn(name: string): string {

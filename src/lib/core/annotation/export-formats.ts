@@ -1,21 +1,25 @@
 // Writing annotations out: CSV (one row per sentence, one column per annotator, gold) and Doccano-style JSONL.
 import Papa from 'papaparse';
-import { GOLD_COLUMN, annotatorColumn, type ExchangeSentence } from './exchange';
+import { GOLD_COLUMN, REFERENCE_COLUMN, REFERENCE_SOURCE_COLUMN, annotatorColumn, type ExchangeSentence } from './exchange';
 import { GOLD_ANNOTATOR } from './labels';
 import { goldOf } from './majority';
 
 /**
- * CSV with columns id, answer_id, sentence_index, text, annotator_<name>…, label (the gold annotator's label only,
- * so that a round trip never turns a majority into gold). Annotators are the human ones, in the order given.
+ * CSV with columns id, answer_id, sentence_index, text, annotator_<name>…, gold (the gold annotator's label only, so
+ * that a round trip never turns a majority into gold), label (the reference: gold, else the majority, as the JSONL's
+ * `label`) and label_source. Annotators are the human ones, in the order given. A byte-order mark leads, so that
+ * spreadsheet programs read the accents as UTF-8.
  */
 export function toAnnotationsCsv(sentences: readonly ExchangeSentence[], annotators: readonly string[]): string {
   const humans = annotators.filter((a) => a !== GOLD_ANNOTATOR);
-  const fields = ['id', 'answer_id', 'sentence_index', 'text', ...humans.map(annotatorColumn), GOLD_COLUMN];
+  const fields = ['id', 'answer_id', 'sentence_index', 'text', ...humans.map(annotatorColumn), GOLD_COLUMN, REFERENCE_COLUMN, REFERENCE_SOURCE_COLUMN];
   const data = sentences.map((s) => {
     const byAnnotator = new Map(s.labels.map((l) => [l.annotator, l.label]));
-    return [s.id ?? '', s.answerId ?? '', s.index ?? '', s.text, ...humans.map((a) => byAnnotator.get(a) ?? ''), byAnnotator.get(GOLD_ANNOTATOR) ?? ''];
+    const gold = byAnnotator.get(GOLD_ANNOTATOR);
+    const reference = goldOf(gold, s.labels.filter((l) => l.annotator !== GOLD_ANNOTATOR).map((l) => l.label));
+    return [s.id ?? '', s.answerId ?? '', s.index ?? '', s.text, ...humans.map((a) => byAnnotator.get(a) ?? ''), gold ?? '', reference?.label ?? '', reference?.source ?? ''];
   });
-  return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+  return '\uFEFF' + Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
 }
 
 /** One line of the JSONL export: Doccano's text-classification keys (`text`, `label` list) plus metadata. */

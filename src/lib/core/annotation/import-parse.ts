@@ -1,7 +1,7 @@
 // Reading annotation files from another laptop: CSV column detection (confirmed by the user) and JSONL lines.
 import Papa from 'papaparse';
 import { textHash } from '../text/hash';
-import { annotatorFromColumn, type ExchangeLabel, type ExchangeSentence, type ParsedExchange } from './exchange';
+import { GOLD_COLUMN, REFERENCE_COLUMN, REFERENCE_SOURCE_COLUMN, annotatorFromColumn, type ExchangeLabel, type ExchangeSentence, type ParsedExchange } from './exchange';
 import { GOLD_ANNOTATOR, labelShare, matchLabel } from './labels';
 
 export type ColumnRole = 'id' | 'answerId' | 'index' | 'text' | 'annotator' | 'gold' | 'ignore';
@@ -34,6 +34,7 @@ export function parseCsvText(text: string): CsvTable {
 export function detectCsvColumns(table: CsvTable, labels: readonly string[]): ColumnMapping[] {
   const lower = (h: string) => h.trim().toLowerCase();
   const sample = table.rows.slice(0, 500);
+  const hasOwnGoldColumn = table.headers.some((h) => lower(h) === GOLD_COLUMN) && table.headers.some((h) => lower(h) === REFERENCE_SOURCE_COLUMN);
   const values = (h: string) => sample.map((r) => r[h] ?? '');
   const mapping = table.headers.map<ColumnMapping>((column) => {
     const name = lower(column);
@@ -41,6 +42,8 @@ export function detectCsvColumns(table: CsvTable, labels: readonly string[]): Co
     if (ANSWER_NAMES.includes(name)) return { column, role: 'answerId' };
     if (INDEX_NAMES.includes(name)) return { column, role: 'index' };
     if (TEXT_NAMES.includes(name)) return { column, role: 'text' };
+    // Our own CSV export carries gold beside a derived reference (label, label_source): only gold is a label to import.
+    if (name === REFERENCE_SOURCE_COLUMN || (name === REFERENCE_COLUMN && hasOwnGoldColumn)) return { column, role: 'ignore' };
     if (GOLD_NAMES.includes(name)) return { column, role: 'gold' };
     if (name.startsWith('annotator_') || labelShare(values(column), labels) >= LABEL_COLUMN_SHARE) {
       return { column, role: 'annotator', annotator: annotatorFromColumn(column) };

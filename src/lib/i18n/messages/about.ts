@@ -16,7 +16,7 @@ export const fr = {
   'about.licences.demo': 'Corpus de démonstration : textes fictifs écrits par l’équipe, CC0 1.0.',
   'about.licences.gdn':
     'Réponses du Grand Débat National que vous importez : données ouvertes publiées sous Licence Ouverte / Open Licence 2.0 (Etalab).',
-  'about.licences.baseline': 'Modèle de référence (TF-IDF + régression logistique) : entraîné dans votre navigateur, sans poids téléchargés.',
+  'about.licences.baseline': 'Modèles TF-IDF + régression logistique : le modèle de démonstration intégré est entraîné avec l’application sur le corpus de démonstration ; les vôtres sont entraînés dans votre navigateur, sur vos étiquettes. Aucun poids téléchargé.',
   'about.licences.camembert':
     'CamemBERT (camembert-base) et son tokeniseur, quand ils sont chargés : licence MIT (Martin et al., 2020).',
 } as const;
@@ -37,6 +37,6 @@ export const en: Record<keyof typeof fr, string> = {
   'about.licences.data': 'Data and models:',
   'about.licences.demo': 'Demo corpus: fictitious texts written by the team, CC0 1.0.',
   'about.licences.gdn': 'Grand Débat National answers you import: open data under the Licence Ouverte / Open Licence 2.0 (Etalab).',
-  'about.licences.baseline': 'Baseline model (TF-IDF + logistic regression): trained in your browser, no downloaded weights.',
+  'about.licences.baseline': 'TF-IDF + logistic regression models: the built-in demo model is trained with the app on the demo corpus; yours are trained in your browser, on your labels. No downloaded weights.',
   'about.licences.camembert': 'CamemBERT (camembert-base) and its tokenizer, when loaded: MIT licence (Martin et al., 2020).',
 };
