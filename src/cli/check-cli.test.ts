@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIXTURE_MODELS_DIR, TINY_CLASSIFIER } from '../../scripts/fixtures/tiny-models';
 import shipped from '../lib/checks/suite.fr.json';
 import { fixtureSet } from '../lib/core/ml/fixture-sentences';
 import { captureStdout } from './capture-stdout';
@@ -36,6 +37,13 @@ describe('check command', () => {
     }
     expect(out.failed).toBe(out.checks.filter((c: { passed: boolean; skipped?: string }) => !c.passed && !c.skipped).length);
     expect(typeof out.targetGap).toBe('number');
+  });
+
+  it('runs on a fine-tuned classifier folder too: the suite only needs scores', async () => {
+    const out = JSON.parse(await captureStdout(check, [join(FIXTURE_MODELS_DIR, TINY_CLASSIFIER), '--json']));
+    expect(out.threshold).toBe(0.5);
+    expect(out.checks).toHaveLength(shipped.cases.length);
+    expect(out.passed + out.failed + out.skipped).toBe(shipped.cases.length);
   });
 
   it('adds one slice check per slice with --labelled, and names the weakest', async () => {

@@ -37,7 +37,13 @@ export class ModelChecks {
   #status = $state<CheckRunStatus>('idle');
   #progress = $state.raw<{ done: number; total: number } | undefined>();
   #error = $state.raw<unknown>();
+  #modelId = $state<number | undefined>();
   #controller: AbortController | undefined;
+
+  /** The model of the latest run: its status is shown under that model only. */
+  get modelId(): number | undefined {
+    return this.#modelId;
+  }
 
   get status(): CheckRunStatus {
     return this.#status;
@@ -55,6 +61,7 @@ export class ModelChecks {
     const controller = new AbortController();
     this.#controller = controller;
     this.#status = 'running';
+    this.#modelId = stored.id;
     this.#error = undefined;
     this.#progress = undefined;
     try {
