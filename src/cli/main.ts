@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: () => import('./commands/explain'),
   score: () => import('./commands/score'),
   embed: () => import('./commands/embed'),
+  check: () => import('./commands/check'),
 };
 
 const USAGE = `Usage : npm run cli -- <commande> [options] [--json]

@@ -5,6 +5,7 @@ import { explainBaselineSentence } from '../lib/core/ml/explain';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
+import { runChecks } from './check-handlers';
 
 const loaded = new Map<string, BaselineModel>();
 // transformers.js and the ONNX runtime load on the first transformer request only: the baseline never pays for them.
@@ -32,6 +33,7 @@ const handlers = {
   'transformer/runtime': async () => (await transformers()).runtime(),
   'transfer/train': async (args, ctx) => (await transformers()).train(args, ctx),
   'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
+  'checks/run': (args, ctx) => runChecks(args, ctx),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

@@ -1,5 +1,6 @@
 // The one Dexie schema of the app. Every version(n) stays, with a one-line reason; repos/ are the only door to tables.
 import Dexie, { type EntityTable } from 'dexie';
+import type { CheckReport } from '../core/checks/types';
 import { migrateSentenceRows } from './migrations';
 
 export type DatasetStatus = 'importing' | 'ready' | 'cancelled';
@@ -90,6 +91,18 @@ export interface StoredModel {
   labelsHash?: string;
   guidelineVersion?: number;
   metrics?: Record<string, unknown>;
+  /** The latest check run on it (not indexed: no schema change). */
+  checks?: StoredChecks;
+}
+
+/** A check run kept with its model: the report, when, which suite, and the labelled set its slices used. */
+export interface StoredChecks {
+  report: CheckReport;
+  ranAt: number;
+  /** The suite's version, and whether it was the team's edited copy rather than the shipped file. */
+  suiteVersion: number;
+  suiteEdited: boolean;
+  labelledSource?: string;
 }
 
 export interface Setting {

@@ -2,7 +2,7 @@
 // routes never import lib/db (scripts/check-layers.ts fails the tests when one does).
 import type { HoldoutMetrics } from '../core/ml/experiment';
 
-export type { Annotator, Dataset, Guideline, Sentence, StoredModel } from '../db/db';
+export type { Annotator, Dataset, Guideline, Sentence, StoredChecks, StoredModel } from '../db/db';
 export type { ImportReport } from '../db/repos/annotation-exchange';
 export { ANNOTATOR_COLOURS } from '../db/repos/annotators';
 export { infoOf, type DatasetInfo, type StoredImportReport } from '../db/repos/datasets';

@@ -1,5 +1,5 @@
 // Stored models: list, save, mark active, delete.
-import type { DissidentiaDb, StoredModel } from '../db';
+import type { DissidentiaDb, StoredChecks, StoredModel } from '../db';
 import { getSetting, setSetting } from './settings';
 
 const ACTIVE_KEY = 'activeModelId';
@@ -39,4 +39,9 @@ export async function deleteModel(db: DissidentiaDb, id: number): Promise<void> 
 
 export async function updateModel(db: DissidentiaDb, id: number, changes: Partial<Omit<StoredModel, 'id'>>): Promise<void> {
   await db.models.update(id, changes);
+}
+
+/** Keeps a check run with its model (the previous run is replaced). */
+export async function saveModelChecks(db: DissidentiaDb, id: number, checks: StoredChecks): Promise<void> {
+  await db.models.update(id, { checks });
 }

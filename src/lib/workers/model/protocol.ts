@@ -1,4 +1,5 @@
 // Protocol of the model worker: train and use the baseline classifier and the transformer models off the main thread.
+import type { CheckReport, CheckSuite } from '../../core/checks/types';
 import type { Experiment } from '../../core/ml/experiment';
 import type { Explanation, ExplainMethod } from '../../core/ml/explain';
 import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core/ml/model';
@@ -35,10 +36,17 @@ export type ModelProtocol = {
     'transfer/train': { args: ModelRequest & { texts: string[]; labels: (0 | 1)[]; options?: TransferOptions }; result: TransferModel };
     /** P(dissident) of texts under a transfer model; its encoder is loaded by the name the model records. */
     'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
+    /** Runs a check suite on a model (baseline or transfer), with slices when a labelled set is given. */
+    'checks/run': {
+      args: { model: BaselineModel | TransferModel; suite: CheckSuite; labelled?: { texts: string[]; labels: (0 | 1)[] }; seed?: number };
+      result: CheckReport;
+    };
   };
   events: {
     'train/progress': TrainProgress;
     /** Model files loading (bytes), sentences embedded, or head training (folds). */
     'transformer/progress': { phase: 'load' | 'embed' | 'train'; file?: string; done: number; total: number };
+    /** Distinct texts scored so far by a check run. */
+    'checks/progress': { done: number; total: number };
   };
 };
