@@ -6,6 +6,16 @@ import { sentenceTexts } from '../lib/db/repos/similar-sentences';
 import type { ImportProtocol } from '../lib/workers/import/protocol';
 import type { Handlers } from '../lib/workers/rpc';
 
+/** Up to five distinct texts among a group's sentences, in file order. */
+function samplesOf(ids: readonly number[], text: ReadonlyMap<number, string>): string[] {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.size >= 5) break;
+    seen.add(text.get(id) ?? '');
+  }
+  return [...seen];
+}
+
 // Two screens asking for the same dataset's index share one build.
 const building = new Map<number, Promise<IndexFacts>>();
 
@@ -29,7 +39,7 @@ export const searchHandlers = {
       sentences: sentences.length,
       groupCount: groups.length,
       sentencesInGroups: groups.reduce((n, g) => n + g.ids.length, 0),
-      groups: groups.slice(0, limit).map((g) => ({ ...g, text: text.get(g.ids[0]!) ?? '' })),
+      groups: groups.slice(0, limit).map((g) => ({ ...g, text: text.get(g.ids[0]!) ?? '', samples: samplesOf(g.ids, text) })),
       seconds: Math.round(performance.now() - started) / 1000,
     };
   },

@@ -10,6 +10,8 @@ export interface DuplicateGroupView {
   variants: number;
   /** The first sentence's text, to show the group by. */
   text: string;
+  /** Up to five distinct texts of the group, for a look before labelling it. */
+  samples: string[];
 }
 
 export interface NearDuplicates {
