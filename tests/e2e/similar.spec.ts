@@ -37,12 +37,16 @@ test('finds sentences similar to one from Parcourir, in order of similarity, and
   await annotate.tab('Étiqueter');
   await annotate.expectProgress('Alice', 2);
 
-  // A typed text, least similar first.
+  // A typed text; then the least similar to it (sharing no word: similarity 0).
   await page.getByRole('tab', { name: 'Similaires' }).click();
   await page.getByTestId('similar-text').fill('services publics de proximité');
-  await page.getByLabel('Ordre').selectOption({ label: 'Les plus similaires' });
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
   await expect(page.getByTestId('similar-source')).toContainText('services publics de proximité');
+  await expect(rows.first()).toContainText(/service|public|proximit/i);
+  await page.getByLabel('Ordre').selectOption({ label: 'Les moins similaires' });
+  await expect(page.getByTestId('similarity').first()).toHaveText('0.00');
+  await expect(rows.first()).not.toContainText(/service|public|proximit/i);
+  await page.getByLabel('Ordre').selectOption({ label: 'Les plus similaires' });
   await expect(rows.first()).toContainText(/service|public|proximit/i);
 
   for (const [name, width, height] of [['phone', 390, 844], ['laptop', 1280, 800]] as const) {

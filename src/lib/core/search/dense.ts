@@ -27,9 +27,12 @@ export function float16Table(): Float32Array {
 }
 
 /** The float16 bit pattern nearest to a number (round to nearest even on the mantissa). */
+const scratch = new Float32Array(1);
+const scratchBits = new Uint32Array(scratch.buffer);
+
 export function toFloat16(value: number): number {
-  const f32 = new Float32Array([value]);
-  const bits = new Uint32Array(f32.buffer)[0]!;
+  scratch[0] = value;
+  const bits = scratchBits[0]!;
   const sign = (bits >>> 16) & 0x8000;
   const exp = ((bits >>> 23) & 0xff) - 127 + 15;
   let mant = bits & 0x7fffff;
