@@ -36,7 +36,7 @@ const result = await withChromiumPage(async (page, info) => {
   await page.setInputFiles('#small', SMALL);
   const importOf = (id: string) =>
     page.evaluate(
-      async ({ url, id }) => (await import(url) as PageModule).importInPage((document.getElementById(id) as HTMLInputElement).files![0]!),
+      async ({ url, id }) => (await import(url) as PageModule).importInWorker((document.getElementById(id) as HTMLInputElement).files![0]!),
       { url: MODULE_URL, id },
     );
   log('import of the large file');
