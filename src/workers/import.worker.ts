@@ -4,8 +4,10 @@ import { getDb } from '../lib/db/db';
 import { importFile } from '../lib/workers/import/import-file';
 import type { ImportProtocol } from '../lib/workers/import/protocol';
 import { serve, type Handlers } from '../lib/workers/rpc';
+import { searchHandlers } from './search-handlers';
 
 const handlers = {
+  ...searchHandlers,
   'import/preview': async ({ file }) => previewBytes(new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer()), file.size),
   'import/run': ({ file, request }, { signal, emit }) =>
     importFile(getDb(), file, request, {

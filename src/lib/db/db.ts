@@ -105,6 +105,34 @@ export interface StoredChecks {
   labelledSource?: string;
 }
 
+/** A dataset's inverted search index, the part read whole (posting lists are rows of searchTerms). */
+export interface SearchIndexRow {
+  datasetId: number;
+  /** What it was built from: a dataset whose answer count or last answer id differ is indexed again. */
+  answers: number;
+  lastAnswerId: number;
+  docCount: number;
+  /** Answers in file order and the number of each one's first sentence (one entry more: docCount). */
+  answerIds: Uint32Array;
+  answerStarts: Uint32Array;
+  /** TF-IDF norm of each sentence. */
+  norms: Float32Array;
+  /** Every term between '\n's, and each one's document frequency (same order). */
+  vocabulary: string;
+  dfs: Uint32Array;
+  builtAt: number;
+  buildMs: number;
+  /** Bytes stored: posting lists, vocabulary and arrays. */
+  bytes: number;
+}
+
+/** One term's posting list in a dataset's index (varint gaps, see core/search/varint.ts). */
+export interface SearchTermRow {
+  datasetId: number;
+  term: string;
+  postings: Uint8Array;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -133,6 +161,8 @@ export class DissidentiaDb extends Dexie {
   guidelines!: EntityTable<Guideline, 'id'>;
   models!: EntityTable<StoredModel, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  searchIndexes!: EntityTable<SearchIndexRow, 'datasetId'>;
+  searchTerms!: Dexie.Table<SearchTermRow, [number, string]>;
 
   constructor(name = 'dissidentia') {
     super(name);
@@ -144,6 +174,8 @@ export class DissidentiaDb extends Dexie {
       .upgrade((tx) => migrateSentenceRows(tx));
     // v3: the one-row-per-sentence table, emptied by v2, goes.
     this.version(3).stores({ sentences: null });
+    // v6: a persisted inverted index per dataset (search in milliseconds, TF-IDF similarity), rebuilt when stale.
+    this.version(6).stores({ searchIndexes: 'datasetId', searchTerms: '[datasetId+term]' });
   }
 }
 

@@ -10,10 +10,11 @@ import * as predict from './messages/predict';
 import * as presentation from './messages/presentation';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
+import * as similar from './messages/similar';
 import * as transformer from './messages/transformer';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

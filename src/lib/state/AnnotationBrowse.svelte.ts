@@ -7,6 +7,7 @@ import type { Annotation } from '../db/db';
 import { getDb } from '../db/db';
 import { searchSentences, type SearchResult } from '../db/repos/sentence-search';
 import { LiveQuery } from './LiveQuery.svelte';
+import { searchIndexing } from './SearchIndexing.svelte';
 
 type TimedResult = SearchResult & { startedAt: number };
 
@@ -78,7 +79,12 @@ export class AnnotationBrowse {
   setText(text: string): void {
     this.text = text;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => (this.#appliedText = text), 200);
+    this.#timer = setTimeout(() => {
+      this.#appliedText = text;
+      // The search answers from the dataset's index once it is built (the live query sees it appear).
+      const datasetId = this.#datasetId();
+      if (text.trim() && datasetId !== undefined) void searchIndexing().ensure(datasetId);
+    }, 200);
   }
 
   toggle(id: number): void {

@@ -12,6 +12,8 @@ import { DatasetProgress } from './DatasetProgress.svelte';
 import { labelWriter, type LabelStep, type LabelWriter } from './LabelWriter.svelte';
 import { LabellingSession } from './LabellingSession.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
+import { NearDuplicates } from './NearDuplicates.svelte';
+import { SimilarSearch } from './SimilarSearch.svelte';
 
 const DATASET_KEY = 'annotate.datasetId';
 
@@ -24,6 +26,8 @@ export class AnnotationWorkspace {
   // a million sentences) nor clears a search.
   readonly session: LabellingSession = new LabellingSession(this);
   readonly browse: AnnotationBrowse;
+  readonly similar: SimilarSearch = new SimilarSearch(() => this.datasetId);
+  readonly duplicates: NearDuplicates = new NearDuplicates();
   readonly writer: LabelWriter;
   readonly #progress: DatasetProgress;
 

@@ -4,6 +4,7 @@ import type { CsvPreview } from '../core/csv/preview';
 import { importWorker } from '../workers/import/client';
 import type { ImportOutcome, ImportProgressEvent } from '../workers/import/protocol';
 import { errorText } from '../i18n/locale.svelte';
+import { searchIndexing } from './SearchIndexing.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'configuring' | 'importing' | 'cancelling' | 'done' | 'cancelled' | 'error';
 
@@ -121,6 +122,8 @@ export class ImportSession {
         },
       );
       this.#phase = 'done';
+      // The new dataset's search index is built in the worker now, not at its first search.
+      void searchIndexing().ensure(this.#outcome.datasetId);
     } catch (error) {
       // A cancel answers at once; the worker says when the rollback is over ('import/rolledBack').
       if ((error as Error).name === 'AbortError') return;

@@ -1,5 +1,6 @@
 // Whole-workspace backup: every table in one JSON file, and a restore that validates first and replaces all at once.
 import { upgradeVersion1 } from '../answer-sentences';
+import { clearSearchIndexes } from './search-index';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
 
 export const BACKUP_FORMAT = 'dissidentia-backup';
@@ -108,6 +109,8 @@ export async function restoreBackup(db: DissidentiaDb, backup: Backup): Promise<
       await table.bulkAdd(backup.tables[name]);
     }
   });
+  // The indexes describe the answers just replaced.
+  await clearSearchIndexes(db);
 }
 
 /** A file name for today's backup. */

@@ -1,9 +1,11 @@
 // Search over a dataset's sentences (accent- and case-insensitive) with label, annotator and agreement filters.
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { agreementOf, type AgreementState } from '../../core/annotation/majority';
+import { matchText } from '../../core/search/query';
 import { foldForSearch, quickFoldFilter } from '../../core/text/normalise';
 import type { Annotation, DissidentiaDb, Sentence } from '../db';
 import { answerIdOf, sentencesOfAnswerRow } from '../answer-sentences';
+import { openSearchIndex, sentenceIdOfDoc } from './search-index';
 import { forEachAnswerRow, getSentences, sentenceCountsByAnswer } from './sentences';
 
 export interface SearchQuery {
@@ -36,33 +38,58 @@ async function labelsOfAnswers(db: DissidentiaDb, answers: ReadonlySet<number>):
 
 /**
  * Accent- and case-insensitive search over a dataset's sentences, with label, annotator and agreement filters.
- * Filters that need a label read only the labelled sentences; a text search folds each answer once and looks
- * inside its sentences only when the answer holds the text; without either, it stops once the page is full.
+ * Filters that need a label read only the labelled sentences; a text search asks the dataset's inverted index when
+ * one is fresh, else folds each answer once and looks inside its sentences only when the answer holds the text;
+ * without either, it stops once the page is full.
  */
 export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Promise<SearchResult> {
   const needle = foldForSearch(query.text ?? '');
   const limit = query.limit ?? 200;
   const gold = await db.annotators.where('name').equals(GOLD_ANNOTATOR).first();
-  const counts = await sentenceCountsByAnswer(db, query.datasetId, 0);
-  const labels = await labelsOfAnswers(db, new Set(counts.map((c) => c.answerId)));
+  // A text search goes through the dataset's inverted index when a fresh one is stored (see search-index.ts).
+  const index = needle ? await openSearchIndex(db, query.datasetId) : undefined;
+  const matches = index ? await matchText(index, needle) : null;
+  const counts = index && matches ? undefined : await sentenceCountsByAnswer(db, query.datasetId, 0);
+  const labels = await labelsOfAnswers(db, new Set(counts ? counts.map((c) => c.answerId) : index!.answerIds));
   const rows: SearchResult['rows'] = [];
   let total = 0;
+  /** Whether a sentence passes the label, annotator and agreement filters. */
+  const passesLabels = (id: number): boolean => {
+    const all = labels.get(id) ?? [];
+    const human = all.filter((a) => a.annotatorId !== gold?.id);
+    const considered = query.annotatorId === undefined ? all : all.filter((a) => a.annotatorId === query.annotatorId);
+    if (query.annotatorId !== undefined && considered.length === 0) return false;
+    if (query.label === 'none' ? human.length > 0 : query.label && !considered.some((a) => a.label === query.label)) return false;
+    return !(query.agreement && agreementOf(human.map((a) => a.label)) !== query.agreement);
+  };
   /** Counts the sentence and keeps it for the page when it passes every filter. */
   const consider = (sentence: Sentence) => {
     if (needle && !foldForSearch(sentence.text).includes(needle)) return;
-    const all = labels.get(sentence.id) ?? [];
-    const human = all.filter((a) => a.annotatorId !== gold?.id);
-    const considered = query.annotatorId === undefined ? all : all.filter((a) => a.annotatorId === query.annotatorId);
-    if (query.annotatorId !== undefined && considered.length === 0) return;
-    if (query.label === 'none' ? human.length > 0 : query.label && !considered.some((a) => a.label === query.label)) return;
-    if (query.agreement && agreementOf(human.map((a) => a.label)) !== query.agreement) return;
+    if (!passesLabels(sentence.id)) return;
     total++;
-    if (rows.length < limit) rows.push({ sentence, labels: all });
+    if (rows.length < limit) rows.push({ sentence, labels: labels.get(sentence.id) ?? [] });
   };
 
   const needsLabel = query.annotatorId !== undefined || (!!query.label && query.label !== 'none') || (!!query.agreement && query.agreement !== 'none');
   if (needsLabel) {
     for (const sentence of await getSentences(db, [...labels.keys()].sort((a, b) => a - b))) consider(sentence);
+    return { total, rows };
+  }
+  if (index && matches) {
+    const ids = Array.from(matches.docs, (doc) => sentenceIdOfDoc(index, doc));
+    if (matches.exact) {
+      // The index's answer is the search's: only the page's sentences are read.
+      const page: number[] = [];
+      for (const id of ids) {
+        if (!passesLabels(id)) continue;
+        total++;
+        if (page.length < limit) page.push(id);
+      }
+      for (const sentence of await getSentences(db, page)) rows.push({ sentence, labels: labels.get(sentence.id) ?? [] });
+    } else {
+      // Several words: the candidates hold each word; their text says whether they hold the words in that order.
+      for (let i = 0; i < ids.length; i += 5000) for (const sentence of await getSentences(db, ids.slice(i, i + 5000))) consider(sentence);
+    }
     return { total, rows };
   }
   if (needle) {
@@ -80,7 +107,7 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
     for (const sentence of sentencesOfAnswerRow(answer)) consider(sentence);
     return rows.length >= limit;
   });
-  const all = counts.reduce((n, c) => n + c.count, 0);
+  const all = counts!.reduce((n, c) => n + c.count, 0);
   const labelledByHumans = [...labels.values()].filter((list) => list.some((a) => a.annotatorId !== gold?.id)).length;
   return { total: query.label === 'none' || query.agreement === 'none' ? all - labelledByHumans : all, rows };
 }
