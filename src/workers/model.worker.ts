@@ -32,6 +32,7 @@ const handlers = {
   'transformer/runtime': async () => (await transformers()).runtime(),
   'transfer/train': async (args, ctx) => (await transformers()).train(args, ctx),
   'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
+  'usermodels/runtimeFiles': async (args) => (await import('./usermodels-handlers')).runtimeFiles(args),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

@@ -35,6 +35,8 @@ export type ModelProtocol = {
     'transfer/train': { args: ModelRequest & { texts: string[]; labels: (0 | 1)[]; options?: TransferOptions }; result: TransferModel };
     /** P(dissident) of texts under a transfer model; its encoder is loaded by the name the model records. */
     'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
+    /** The ONNX runtime files (absolute URLs) the worker loads for a device preference, to prepare offline use. */
+    'usermodels/runtimeFiles': { args: { backend: BackendChoice }; result: string[] };
   };
   events: {
     'train/progress': TrainProgress;

@@ -12,12 +12,12 @@ export interface FolderFile {
   readAt: ReadAt;
 }
 
-export interface CheckedFolder {
+export interface CheckedFolder<F extends FolderFile = FolderFile> {
   info: ModelInfo;
   /** Precisions usable, with the bytes each needs (graph + config + tokenizer). */
   dtypes: Partial<Record<ModelDtype, number>>;
   /** The files to keep: config, tokenizer and the ONNX graphs (weights in other formats are left out). */
-  keep: FolderFile[];
+  keep: F[];
   bytes: number;
 }
 
@@ -38,7 +38,8 @@ export function folderRelative<T extends { path: string }>(files: readonly T[]):
 
 const text = async (file: FolderFile) => new TextDecoder().decode(await file.readAt(0, file.size));
 
-export async function checkModelFolder(given: readonly FolderFile[]): Promise<CheckedFolder> {
+/** Checks a folder; the files kept are the given objects (whatever else they carry), with paths made relative. */
+export async function checkModelFolder<F extends FolderFile>(given: readonly F[]): Promise<CheckedFolder<F>> {
   const files = new Map(folderRelative(given).map((f) => [f.path, f]));
   const graphs = (Object.keys(ONNX_FILE) as ModelDtype[]).filter((d) => files.has(ONNX_FILE[d]));
   const missing = TEXT_FILES.filter((f) => !files.has(f));

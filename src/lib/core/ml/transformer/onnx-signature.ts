@@ -16,7 +16,7 @@ class NotOnnx extends Error {}
 
 /** A forward reader over a file too large to hold, buffering one chunk at a time. */
 class Cursor {
-  private buffer = new Uint8Array(0);
+  private buffer: Uint8Array = new Uint8Array(0);
   private start = 0;
   constructor(
     private readonly readAt: ReadAt,
