@@ -73,7 +73,8 @@ export default defineConfig({
         // phone never downloads them. The model worker keeps them in Cache Storage on first use, and Réglages'
         // « Préparer l'usage hors ligne » fetches them ahead. The models list itself (models/manifest.json) is precached.
         // onnxruntime-web's own copy of the .wasm is emitted into assets/ but never fetched (wasmPaths points at /ort/).
-        globIgnores: ['models/*/**', 'ort/**', 'assets/ort-wasm-*.wasm'],
+        // models/*/**/* spares models/manifest.json (the list Réglages shows offline) and leaves out every model file.
+        globIgnores: ['models/*/**/*', 'ort/**', 'assets/ort-wasm-*.wasm'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

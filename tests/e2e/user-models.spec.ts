@@ -49,7 +49,7 @@ test('a picked model folder is kept with its size, embeds after a reload offline
   // Listed with the build's models; chosen, the offline preparation only needs the runtime (the model is kept whole).
   await panel.choose(`user/${TINY_ENCODER}`, 'q8', 'wasm');
   const size = sources.offline.getByTestId('offline-size');
-  await expect(size).toContainText(/À télécharger : .*\(moteur ONNX [\d,]+ Mo, modèle 0 o\)/);
+  await expect(size).toHaveText(/^À télécharger : [\d,]+ Mo, le moteur ONNX \(le modèle est déjà dans ce navigateur\)\.$/);
   await sources.prepareOffline();
   await expect(sources.offline).toContainText('Prêt pour l’usage hors ligne : le moteur et le modèle « tiny-camembert » (q8)');
 
@@ -119,7 +119,7 @@ test('the Hub is asked only when allowed and online, and an unreachable Hub is s
   await hub.getByRole('textbox', { name: 'Identifiant du modèle' }).fill('almanach/camembert-base');
   await hub.getByRole('button', { name: 'Voir la taille' }).click();
   await expect(hub.getByTestId('hub-error')).toContainText('Impossible de joindre le Hub Hugging Face (https://huggingface.co)');
-  await expect(hub.getByTestId('hub-error')).toContainText('Cet appareil n’a pas accès à Internet ou le réseau bloque le Hub.');
+  await expect(hub.getByTestId('hub-error')).toContainText(': la connexion a échoué. Cet appareil n’a pas accès à Internet ou le réseau bloque le Hub.');
   expect(hubRequests).toEqual(['https://huggingface.co/api/models/almanach/camembert-base/tree/main?recursive=true']);
 
   await context.setOffline(true);

@@ -60,6 +60,8 @@ export function pickHubFiles(id: string, tree: readonly HubFile[], dtype: ModelD
 
 /** A network failure, said plainly: the Hub could not be reached at all (offline, closed network, blocked). */
 export function hubUnreachable(endpoint: string, cause: unknown): CodedError {
-  const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+  const raw = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+  // Browsers hide the reason of a failed request behind one English sentence ("Failed to fetch", "Load failed"…).
+  const detail = /^(Failed to fetch|Load failed|NetworkError)/i.test(raw) ? 'la connexion a échoué' : raw;
   return new CodedError('usermodels/hubUnreachable', `Impossible de joindre le Hub Hugging Face (${endpoint}) : ${detail}. Cet appareil n’a pas accès à Internet ou le réseau bloque le Hub.`, { endpoint, detail });
 }
