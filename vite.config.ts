@@ -1,33 +1,39 @@
-// Build of the PWA: Svelte, the service worker (app shell + ONNX runtime precached), the ONNX .wasm copy and the models manifest.
-import { createReadStream, readFileSync } from 'node:fs';
+// Build of the PWA: Svelte, the service worker (app shell precached; the ONNX runtime and models are cached on first
+// use or by « Préparer l'usage hors ligne »), the ONNX runtime copy under /ort/<version>/ and the models manifest.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { modelsPlugin } from './scripts/models-plugin';
 import { demoModelPlugin } from './scripts/demo-model-plugin';
+import { ORT_BUILD_FILES } from './src/lib/storage/runtime-files';
 
 const ORT_DIR = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/', import.meta.url));
-/** The runtime files transformers.js loads (asyncify build, used with WebGPU and its WASM fallback). */
-export const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
+const ORT_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('./node_modules/onnxruntime-web/package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+/** The runtime builds the model worker loads: plain on WASM (the faster there), asyncify with WebGPU. */
+export const ORT_FILES = Object.values(ORT_BUILD_FILES).flatMap((b) => [b.mjs, b.wasm]);
 
 const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-/** Serves (dev) and emits (build) the ONNX runtime under /ort/, so nothing is fetched from a CDN. */
+/** Serves (dev) and emits (build) the ONNX runtime under /ort/<version>/, so nothing is fetched from a CDN. */
 function onnxRuntimeFiles(): Plugin {
   return {
     name: 'dissidentia:onnx-runtime-files',
     configureServer(server) {
-      server.middlewares.use('/ort/', (req, res, next) => {
+      server.middlewares.use(`/ort/${ORT_VERSION}/`, (req, res, next) => {
         const name = (req.url ?? '').replace(/^\//, '').split('?')[0] ?? '';
         if (!ORT_FILES.includes(name)) return next();
         res.setHeader('Content-Type', name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
+        // The size lets « Préparer l'usage hors ligne » say how much it will download.
+        res.setHeader('Content-Length', statSync(ORT_DIR + name).size);
+        if (req.method === 'HEAD') return void res.end();
         createReadStream(ORT_DIR + name).pipe(res);
       });
     },
     generateBundle() {
       for (const name of ORT_FILES) {
-        this.emitFile({ type: 'asset', fileName: `ort/${name}`, source: readFileSync(ORT_DIR + name) });
+        this.emitFile({ type: 'asset', fileName: `ort/${ORT_VERSION}/${name}`, source: readFileSync(ORT_DIR + name) });
       }
     },
   };
@@ -63,17 +69,20 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,wasm,json,md}'],
-        // Model weights are cached on demand by the model code, never precached.
+        // The ONNX runtime (15–27 MB) and model weights are not precached: a citizen who only opens the Démo on a
+        // phone never downloads them. The model worker keeps them in Cache Storage on first use, and Réglages'
+        // « Préparer l'usage hors ligne » fetches them ahead. The models list itself (models/manifest.json) is precached.
         // onnxruntime-web's own copy of the .wasm is emitted into assets/ but never fetched (wasmPaths points at /ort/).
-        globIgnores: ['models/**', 'assets/ort-wasm-*.wasm'],
-        // The ONNX runtime's .wasm is about 27 MB.
-        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        // models/*/**/* spares models/manifest.json (the list Réglages shows offline) and leaves out every model file.
+        globIgnores: ['models/*/**/*', 'ort/**', 'assets/ort-wasm-*.wasm'],
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },
     }),
   ],
   worker: { format: 'es' },
+  define: { __ORT_VERSION__: JSON.stringify(ORT_VERSION) },
   // Cross-origin isolation lets the ONNX runtime use several threads (SharedArrayBuffer); everything is same-origin.
   server: { headers: CROSS_ORIGIN_ISOLATION },
   preview: { headers: CROSS_ORIGIN_ISOLATION },

@@ -34,6 +34,7 @@ const handlers = {
   'transfer/train': async (args, ctx) => (await transformers()).train(args, ctx),
   'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
   'checks/run': (args, ctx) => runChecks(args, ctx),
+  'usermodels/runtimeFiles': async (args) => (await import('./usermodels-handlers')).runtimeFiles(args),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

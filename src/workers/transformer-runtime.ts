@@ -1,60 +1,35 @@
-// Browser runtime of the transformer models, inside the model worker: local files only, the ONNX runtime from our
-// own /ort/ files, and the device chosen honestly (WebGPU only on a real adapter that passes a smoke inference).
+// Browser runtime of the transformer models, inside the model worker: local files only (kept in Cache Storage after
+// first use), the ONNX runtime from our own /ort/<version>/ files (plain build on WASM), and the device chosen
+// honestly (WebGPU only on a real adapter that passes a smoke inference).
 import { env } from '@huggingface/transformers';
 import { LoadedModels, type ModelTask } from '../lib/core/ml/transformer/loaded-models';
 import type { ModelDtype } from '../lib/core/ml/transformer/model-config';
 import { TransformerModel, type LoadProgress } from '../lib/core/ml/transformer/transformer-model';
-import type { BackendChoice, RuntimeInfo, WebGpuStatus } from '../lib/workers/model/transformer-protocol';
+import { MODEL_CACHE, dropStaleRuntimes, ortUrls, type OrtBuild } from '../lib/storage/runtime-files';
+import type { BackendChoice, RuntimeInfo } from '../lib/workers/model/transformer-protocol';
+import { buildFor, gpuFor, loadedBuild, rememberBuild, threadCount } from './webgpu-status';
 
 const BASE = import.meta.env.BASE_URL;
-const ORT = `${BASE}ort/ort-wasm-simd-threaded.asyncify`;
 
-// navigator.gpu is typed locally: the worker's lib has no WebGPU types.
-interface GpuAdapterLike {
-  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string };
-  isFallbackAdapter?: boolean;
-}
-interface GpuLike {
-  requestAdapter(): Promise<GpuAdapterLike | null>;
-}
+export { threadCount, webGpuStatus } from './webgpu-status';
 
-let configured = false;
-function configure(): void {
-  if (configured) return;
-  configured = true;
+function configure(build: OrtBuild): void {
+  if (loadedBuild()) return;
+  rememberBuild(build);
+  // Files come from the app only (user and Hub models are copied into the cache by the page, never fetched from the
+  // Hub here) and stay in one Cache Storage cache after first use, the runtime too (transformers.js's useWasmCache).
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = `${BASE}models/`;
+  env.useBrowserCache = true;
+  env.cacheKey = MODEL_CACHE;
+  void caches.open(MODEL_CACHE).then(dropStaleRuntimes).catch(() => 0);
   const wasm = env.backends.onnx.wasm as { wasmPaths?: unknown; numThreads?: number; proxy?: boolean } | undefined;
   if (wasm) {
-    // Absolute URLs: the runtime resolves them against the worker script otherwise.
-    const origin = self.location.origin;
-    wasm.wasmPaths = { mjs: `${origin}${ORT}.mjs`, wasm: `${origin}${ORT}.wasm` };
+    wasm.wasmPaths = ortUrls(self.location.origin, BASE, build);
     wasm.numThreads = threadCount();
     wasm.proxy = false;
   }
-}
-
-/** Several threads need SharedArrayBuffer, which only a cross-origin isolated page has. */
-export function threadCount(): number {
-  if (!self.crossOriginIsolated) return 1;
-  return Math.max(1, Math.min(4, self.navigator.hardwareConcurrency || 1));
-}
-
-/** Whether WebGPU may be tried: an adapter exists and it is not a software fallback (SwiftShader). */
-export async function webGpuStatus(): Promise<WebGpuStatus> {
-  const gpu = (self.navigator as unknown as { gpu?: GpuLike }).gpu;
-  if (!gpu) return { available: false, reason: 'no-api' };
-  let adapter: GpuAdapterLike | null = null;
-  try {
-    adapter = await gpu.requestAdapter();
-  } catch {
-    adapter = null;
-  }
-  if (!adapter) return { available: false, reason: 'no-adapter' };
-  const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  if (fallback) return { available: false, reason: 'fallback-adapter', adapter: adapter.info?.vendor ?? '' };
-  return { available: true, reason: 'ok', adapter: adapter.info?.vendor ?? '' };
 }
 
 const models = new LoadedModels();
@@ -69,10 +44,13 @@ export interface Request {
 
 /** A model loaded for a task on the best device allowed; WebGPU must pass a smoke inference or WASM is used. */
 export async function modelFor(task: ModelTask, request: Request): Promise<{ model: TransformerModel; info: RuntimeInfo }> {
-  configure();
   const dtype = request.dtype ?? 'q8';
-  const choice = request.backend ?? 'auto';
-  const gpu = choice === 'wasm' ? ({ available: false, reason: 'not-requested' } as WebGpuStatus) : await webGpuStatus();
+  const gpu = await gpuFor(request.backend ?? 'auto');
+  configure(buildFor(gpu));
+  if (gpu.available && loadedBuild() === 'plain') {
+    // The CPU-only build is already running in this worker: WebGPU needs the page reloaded.
+    Object.assign(gpu, { available: false, reason: 'smoke-failed', detail: 'runtime WASM seul déjà chargé : rechargez la page pour essayer WebGPU' });
+  }
   const started = performance.now();
   if (gpu.available) {
     try {

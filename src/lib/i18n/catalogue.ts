@@ -12,9 +12,10 @@ import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 import * as similar from './messages/similar';
 import * as transformer from './messages/transformer';
+import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

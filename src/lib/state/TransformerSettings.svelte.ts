@@ -11,6 +11,9 @@ export interface ModelEntry {
   hiddenSize: number;
   labels?: string[];
   dtypes: Partial<Record<ModelDtype, number>>;
+  /** Where it comes from: the build's public/models/ (absent), or the user's own (a folder, the Hub), shown by label. */
+  source?: 'folder' | 'hub';
+  label?: string;
 }
 
 export interface TestResult {
@@ -38,6 +41,7 @@ function readPreferences(): Preferences {
 
 class TransformerSettings {
   #models = $state.raw<ModelEntry[] | undefined>();
+  #userModels = $state.raw<ModelEntry[]>([]);
   #prefs = $state<Preferences>(readPreferences());
   #runtime = $state.raw<RuntimeInfo | null>(null);
   #status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
@@ -45,15 +49,16 @@ class TransformerSettings {
   #result = $state.raw<TestResult | undefined>();
   #progress = $state.raw<{ phase: string; file?: string; done: number; total: number } | undefined>();
 
-  get models() { return this.#models; }
+  /** The build's models, then the user's own (kept in this browser). */
+  get models() { return this.#models && [...this.#models, ...this.#userModels]; }
   get runtime() { return this.#runtime; }
   get status() { return this.#status; }
   get error() { return this.#error; }
   get result() { return this.#result; }
   get progress() { return this.#progress; }
-  get encoders(): ModelEntry[] { return (this.#models ?? []).filter((m) => m.kind === 'encoder'); }
+  get encoders(): ModelEntry[] { return (this.models ?? []).filter((m) => m.kind === 'encoder'); }
   get model(): ModelEntry | undefined {
-    const all = this.#models ?? [];
+    const all = this.models ?? [];
     return all.find((m) => m.name === this.#prefs.model) ?? all[0];
   }
   get dtype(): ModelDtype {
@@ -70,6 +75,11 @@ class TransformerSettings {
   choose(change: Preferences): void {
     this.#save(change);
     this.#result = undefined;
+  }
+
+  /** The user's kept models (UserModels calls this after every change). */
+  setUserModels(list: readonly ModelEntry[]): void {
+    this.#userModels = list.map(({ name, label, source, kind, modelType, hiddenSize, labels, dtypes }) => ({ name, label, source, kind, modelType, hiddenSize, labels, dtypes }));
   }
 
   /** Reads the build's model list once; an absent or unreadable list means no model. */

@@ -41,6 +41,8 @@ export type ModelProtocol = {
       args: { model: BaselineModel | TransferModel; suite: CheckSuite; labelled?: { texts: string[]; labels: (0 | 1)[] }; seed?: number };
       result: CheckReport;
     };
+    /** The ONNX runtime files (absolute URLs) the worker loads for a device preference, to prepare offline use. */
+    'usermodels/runtimeFiles': { args: { backend: BackendChoice }; result: string[] };
   };
   events: {
     'train/progress': TrainProgress;
