@@ -2,13 +2,14 @@
 import { CodedError } from '../lib/core/errors';
 import { trainExperiment } from '../lib/core/ml/experiment';
 import { explainBaselineSentence } from '../lib/core/ml/explain';
-import { predictProba, type BaselineModel } from '../lib/core/ml/model';
+import { predictProba } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
-
-const loaded = new Map<string, BaselineModel>();
+import { explainWith, loadedBaselines as loaded, predictWith } from './predictor-handlers';
+import { trainBaselineStored } from './training-handlers';
 // transformers.js and the ONNX runtime load on the first transformer request only: the baseline never pays for them.
 const transformers = () => import('./transformer-handlers');
+const embeddings = () => import('./embedding-handlers');
 
 const handlers = {
   'baseline/train': ({ texts, labels, options, holdout }, { signal, emit }) =>
@@ -32,6 +33,11 @@ const handlers = {
   'transformer/runtime': async () => (await transformers()).runtime(),
   'transfer/train': async (args, ctx) => (await transformers()).train(args, ctx),
   'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
+  'baseline/trainStored': (args, ctx) => trainBaselineStored(args, ctx),
+  'transfer/trainStored': async (args, ctx) => (await embeddings()).trainTransferStored(args, ctx),
+  'embeddings/compute': async (args, ctx) => (await embeddings()).computeEmbeddings(args, ctx),
+  'predictor/predict': (args, ctx) => predictWith(args, ctx),
+  'predictor/explain': (args, ctx) => explainWith(args, ctx),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

@@ -10,9 +10,10 @@ import * as presentation from './messages/presentation';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 import * as transformer from './messages/transformer';
+import * as transfer from './messages/transfer';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, transfer] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

@@ -5,6 +5,9 @@ import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core
 import type { TransferOptions } from '../../core/ml/transfer/train-transfer';
 import type { TransferModel } from '../../core/ml/transfer/types';
 import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-protocol';
+import type { EmbedDatasetResult } from './embed-dataset';
+import type { PredictorRef } from './predictor';
+import type { StoredTrainingArgs, StoredTrainingResult } from './stored-training';
 
 export type ModelProtocol = {
   requests: {
@@ -35,10 +38,27 @@ export type ModelProtocol = {
     'transfer/train': { args: ModelRequest & { texts: string[]; labels: (0 | 1)[]; options?: TransferOptions }; result: TransferModel };
     /** P(dissident) of texts under a transfer model; its encoder is loaded by the name the model records. */
     'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
+    /** Reads a training set from IndexedDB, trains a baseline and stores it (made active): only ids and metrics cross. */
+    'baseline/trainStored': { args: StoredTrainingArgs & { options?: TrainOptionsInput; holdout?: number }; result: StoredTrainingResult };
+    /** Reads a training set, embeds it (stored vectors reused), trains a transfer head and stores the model (made active). */
+    'transfer/trainStored': { args: ModelRequest & StoredTrainingArgs & { options?: TransferOptions }; result: StoredTrainingResult & { reused: number } };
+    /** Embeds a dataset's sentences into the embedding store, resuming what an earlier run left. */
+    'embeddings/compute': { args: ModelRequest & { datasetId: number; chunkSize?: number; batchSize?: number }; result: EmbedDatasetResult };
+    /** P(dissident) of texts under any model: a loaded baseline, a stored model by id, or a fine-tuned classifier folder. */
+    'predictor/predict': { args: { predictor: PredictorRef; texts: string[] }; result: Float64Array };
+    /** Explains one sentence under any model: exact (baselines only) or LIME (seeded, cancelled between batches). */
+    'predictor/explain': {
+      args: { predictor: PredictorRef; sentence: string; method: ExplainMethod; samples?: number; seed?: number };
+      result: Explanation;
+    };
   };
   events: {
     'train/progress': TrainProgress;
     /** Model files loading (bytes), sentences embedded, or head training (folds). */
     'transformer/progress': { phase: 'load' | 'embed' | 'train'; file?: string; done: number; total: number };
+    /** A dataset's embedding run: sentences stored so far of the dataset's total. */
+    'embeddings/progress': { done: number; total: number };
+    /** A transfer head's training: folds done, then the final fit (the baseline's phases). */
+    'transfer/progress': TrainProgress;
   };
 };
