@@ -48,6 +48,7 @@ export const fr = {
   'embeddings.noDataset': 'Importez un jeu de données (écran Données) pour calculer ses vecteurs.',
   'predict.kind.transfer': 'transfert',
   'predict.kind.classifier': 'classifieur affiné',
+  'predict.model.classifier': 'Classifieur affiné « {name} », entraîné ailleurs : une phrase est dite dissidente au-delà de 50 %. Seule l’explication LIME s’applique.',
   'predict.lime.transformerHelp': 'Pour un modèle de langue, seule l’explication LIME s’applique : chaque échantillon passe par le modèle, ce qui prend plus de temps.',
 };
 
@@ -100,5 +101,6 @@ export const en: Record<keyof typeof fr, string> = {
   'embeddings.noDataset': 'Import a dataset (Data screen) to compute its vectors.',
   'predict.kind.transfer': 'transfer',
   'predict.kind.classifier': 'fine-tuned classifier',
+  'predict.model.classifier': 'Fine-tuned classifier “{name}”, trained elsewhere: a sentence is called dissident above 50 %. Only the LIME explanation applies.',
   'predict.lime.transformerHelp': 'For a language model only the LIME explanation applies: every sample goes through the model, which takes longer.',
 };

@@ -47,8 +47,14 @@ export async function embedDataset(db: DissidentiaDb, embed: EmbedFunction, dims
   hooks.onProgress?.({ done, total: plan.total });
   try {
     for (const part of plan.chunks) {
-      await yieldAndCheck(hooks.signal);
-      const vectors = await embed(part.texts, { signal: hooks.signal, batchSize: args.batchSize ?? 16 });
+      // The runtime's inference promises settle without letting a message in: yielding before each batch lets a
+      // cancel arrive within one batch, not one chunk.
+      const batchSize = args.batchSize ?? 16;
+      const vectors: Float32Array[] = [];
+      for (let i = 0; i < part.texts.length; i += batchSize) {
+        await yieldAndCheck(hooks.signal);
+        vectors.push(...(await embed(part.texts.slice(i, i + batchSize), { signal: hooks.signal, batchSize })));
+      }
       const flat = new Float32Array(vectors.length * dims);
       vectors.forEach((v, i) => flat.set(v, i * dims));
       const spread = spreadToSentences(part, flat, dims);
