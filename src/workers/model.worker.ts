@@ -2,14 +2,15 @@
 import { CodedError } from '../lib/core/errors';
 import { trainExperiment } from '../lib/core/ml/experiment';
 import { explainBaselineSentence } from '../lib/core/ml/explain';
-import { predictProba, type BaselineModel } from '../lib/core/ml/model';
+import { predictProba } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
 import { runChecks } from './check-handlers';
-
-const loaded = new Map<string, BaselineModel>();
+import { explainWith, loadedBaselines as loaded, predictWith } from './predictor-handlers';
+import { trainBaselineStored } from './training-handlers';
 // transformers.js and the ONNX runtime load on the first transformer request only: the baseline never pays for them.
 const transformers = () => import('./transformer-handlers');
+const embeddings = () => import('./embedding-handlers');
 
 const handlers = {
   'baseline/train': ({ texts, labels, options, holdout }, { signal, emit }) =>
@@ -35,6 +36,11 @@ const handlers = {
   'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
   'checks/run': (args, ctx) => runChecks(args, ctx),
   'usermodels/runtimeFiles': async (args) => (await import('./usermodels-handlers')).runtimeFiles(args),
+  'baseline/trainStored': (args, ctx) => trainBaselineStored(args, ctx),
+  'transfer/trainStored': async (args, ctx) => (await embeddings()).trainTransferStored(args, ctx),
+  'embeddings/compute': async (args, ctx) => (await embeddings()).computeEmbeddings(args, ctx),
+  'predictor/predict': (args, ctx) => predictWith(args, ctx),
+  'predictor/explain': (args, ctx) => explainWith(args, ctx),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

@@ -133,6 +133,31 @@ export interface SearchTermRow {
   postings: Uint8Array;
 }
 
+/** Sentence vectors of one dataset under one encoder, a chunk at a time (int8 with a scale per vector, ids[i] ↔ row i). */
+export interface EmbeddingChunk {
+  /** Encoder folder name and precision: `<name>@<dtype>` (q8 and fp32 vectors differ slightly). */
+  model: string;
+  datasetId: number;
+  chunk: number;
+  dims: number;
+  ids: Float64Array;
+  scales: Float32Array;
+  values: Int8Array;
+}
+
+/** Where a dataset's embedding under one encoder stands, so that a closed tab's run can be resumed. */
+export interface EmbeddingRun {
+  model: string;
+  datasetId: number;
+  name: string;
+  dtype: 'fp32' | 'q8';
+  status: 'running' | 'done' | 'cancelled';
+  done: number;
+  total: number;
+  dims: number;
+  updatedAt: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -163,6 +188,8 @@ export class DissidentiaDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   searchIndexes!: EntityTable<SearchIndexRow, 'datasetId'>;
   searchTerms!: Dexie.Table<SearchTermRow, [number, string]>;
+  embeddings!: Dexie.Table<EmbeddingChunk, [string, number, number]>;
+  embeddingRuns!: Dexie.Table<EmbeddingRun, [string, number]>;
 
   constructor(name = 'dissidentia') {
     super(name);
@@ -174,6 +201,8 @@ export class DissidentiaDb extends Dexie {
       .upgrade((tx) => migrateSentenceRows(tx));
     // v3: the one-row-per-sentence table, emptied by v2, goes.
     this.version(3).stores({ sentences: null });
+    // v5: sentence vectors per (encoder, dataset) in int8 chunks, and each embedding run's state (resume after a reload).
+    this.version(5).stores({ embeddings: '[model+datasetId+chunk]', embeddingRuns: '[model+datasetId]' });
     // v6: a persisted inverted index per dataset (search in milliseconds, TF-IDF similarity), rebuilt when stale.
     this.version(6).stores({ searchIndexes: 'datasetId', searchTerms: '[datasetId+term]' });
   }

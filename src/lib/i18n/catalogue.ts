@@ -12,10 +12,11 @@ import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 import * as similar from './messages/similar';
 import * as transformer from './messages/transformer';
+import * as transfer from './messages/transfer';
 import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

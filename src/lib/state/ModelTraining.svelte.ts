@@ -1,18 +1,20 @@
-// One training run of the Modèles screen: in the model worker, with progress and cancel; the model is stored at the end.
-import { labelsSnapshotHash } from '../core/ml/labels-hash';
+// One training run of the Modèles screen, in the model worker: a baseline, or a transfer head on an encoder's vectors.
+// The worker reads the labels from IndexedDB and stores the model itself; only ids, options and progress cross.
 import type { TrainOptionsInput, TrainProgress } from '../core/ml/model';
-import { getDb } from '../db/db';
-import { saveModel } from '../db/repos/models';
+import type { TransferOptions } from '../core/ml/transfer/train-transfer';
 import { errorText } from '../i18n/locale.svelte';
 import { modelWorker } from '../workers/model/client';
-import type { StoredMetrics } from './records';
+import type { ModelRequest } from '../workers/model/transformer-protocol';
 import type { TrainingSource } from './training-sources';
 
 export type TrainingStatus = 'idle' | 'training' | 'done' | 'cancelled' | 'error';
 
+/** What a run is doing: the baseline's or head's phases (folds, refit), or the encoder loading or embedding sentences. */
+export type TrainingProgress = TrainProgress | { phase: 'load' | 'embed'; done: number; total: number };
+
 export class ModelTraining {
   #status = $state<TrainingStatus>('idle');
-  #progress = $state.raw<TrainProgress | undefined>();
+  #progress = $state.raw<TrainingProgress | undefined>();
   // The thrown value itself: `message` translates its code in the language shown now.
   #message = $state.raw<unknown>();
   #controller: AbortController | undefined;
@@ -23,40 +25,50 @@ export class ModelTraining {
   get status(): TrainingStatus {
     return this.#status;
   }
-  get progress(): TrainProgress | undefined {
+  get progress(): TrainingProgress | undefined {
     return this.#progress;
   }
   get message(): string | undefined {
     return this.#message === undefined ? undefined : errorText(this.#message);
   }
 
-  /** Trains and stores a model (made active); the newest run wins over one still going. */
-  async train(source: TrainingSource, options: TrainOptionsInput, holdout: number, name: string): Promise<number | undefined> {
+  /** Trains and stores a baseline (made active); the newest run wins over one still going. */
+  train(source: TrainingSource, options: TrainOptionsInput, holdout: number, name: string): Promise<number | undefined> {
+    return this.#run(async (signal, report) => {
+      const args = { source: source.ref, sourceLabel: source.label, name, options, holdout };
+      const { id } = await modelWorker().call('baseline/trainStored', args, { signal, on: { 'train/progress': report } });
+      return id;
+    });
+  }
+
+  /** Trains a transfer head on an encoder's sentence vectors and stores it (made active). */
+  trainTransfer(source: TrainingSource, encoder: ModelRequest, options: TransferOptions, name: string): Promise<number | undefined> {
+    return this.#run(async (signal, report) => {
+      const args = { ...encoder, source: source.ref, sourceLabel: source.label, name, options };
+      const on = {
+        'transfer/progress': report,
+        'transformer/progress': (p: { phase: 'load' | 'embed' | 'train'; done: number; total: number }) => {
+          if (p.phase !== 'train') report({ phase: p.phase, done: p.done, total: p.total });
+        },
+      };
+      const { id } = await modelWorker().call('transfer/trainStored', args, { signal, on });
+      return id;
+    });
+  }
+
+  async #run(work: (signal: AbortSignal, report: (p: TrainingProgress) => void) => Promise<number>): Promise<number | undefined> {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
     this.#status = 'training';
     this.#message = undefined;
     this.#progress = undefined;
+    // A cancelled run reports until its worker stops: only the newest run's progress is shown.
+    const report = (p: TrainingProgress) => {
+      if (this.#controller === controller) this.#progress = p;
+    };
     try {
-      const { texts, labels, guidelineVersion } = await source.load();
-      // A cancelled run reports until its worker stops: only the newest run's progress is shown.
-      const on = {
-        'train/progress': (p: TrainProgress) => {
-          if (this.#controller === controller) this.#progress = p;
-        },
-      };
-      const { model, holdout: test } = await modelWorker().call('baseline/train', { texts, labels, options, holdout }, { signal: controller.signal, on });
-      const metrics: StoredMetrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: test, source: source.label };
-      const id = await saveModel(getDb(), {
-        name,
-        kind: 'baseline',
-        createdAt: Date.now(),
-        data: model,
-        labelsHash: labelsSnapshotHash(texts, labels),
-        guidelineVersion,
-        metrics: { ...metrics },
-      });
+      const id = await work(controller.signal, report);
       this.onSaved(id);
       this.#status = 'done';
       return id;

@@ -1,24 +1,38 @@
-// Models that predict on the Démo and Prédire screens: the built-in demo model and the user's stored baselines (the
-// active one first choice); the chosen model is loaded into the model worker once, then predicts and explains there.
+// Models that predict on the Démo and Prédire screens: the built-in demo model, the user's stored models (baselines and
+// transfer heads; the active one first choice) and the fine-tuned classifier folders of public/models/. The worker reads
+// stored models from IndexedDB by id and runs transformer models itself; only ids, texts and results cross.
 import type { Explanation, ExplainMethod } from '../core/ml/explain';
 import type { BaselineModel } from '../core/ml/model';
+import type { TransferModel } from '../core/ml/transfer/types';
 import { getDb, type StoredModel } from '../db/db';
 import { listModels } from '../db/repos/models';
 import { getSetting } from '../db/repos/settings';
 import { modelWorker } from '../workers/model/client';
+import type { PredictorRef } from '../workers/model/predictor';
 import { demoModel } from './DemoModel.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
+import { transformerSettings } from './TransformerSettings.svelte';
+
+/** What the screens show of a model: how many sentences it learnt from, its cross-validated AUC, its threshold. */
+export interface ModelSummary {
+  threshold: number;
+  trainedOn: { n: number };
+  cv: { auc: number };
+}
 
 export interface ModelChoice {
-  /** The key the model is loaded under in the worker: the demo model's name, or `stored-<id>`. */
+  /** A stable key: the demo model's name, `stored-<id>`, or `classifier-<folder>`. */
   key: string;
   id: number | null;
   name: string;
+  kind: 'baseline' | 'transfer' | 'classifier';
   builtIn: boolean;
   active: boolean;
-  model: BaselineModel;
+  /** For a classifier folder: NaN counts and AUC (it was trained elsewhere) and its own 0.5 rule. */
+  model: ModelSummary;
   /** Exact contributions apply (a linear model); LIME applies to every model. */
   linear: boolean;
+  predictor: PredictorRef;
 }
 
 export interface LimeSettings {
@@ -30,17 +44,33 @@ export class PredictModels {
   readonly stored = new LiveQuery<StoredModel[]>(() => listModels(getDb()), []);
   readonly activeId = new LiveQuery<number | undefined>(() => getSetting<number>(getDb(), 'activeModelId'), undefined);
   #picked = $state<string | undefined>();
-  /** What each worker key holds now: a model edited in Modèles (a new object from the database) is loaded again. */
-  #loaded = new Map<string, BaselineModel>();
+
+  constructor() {
+    // The classifier folders come from the build's model list (read once per page).
+    void transformerSettings.loadList();
+  }
 
   get choices(): ModelChoice[] {
     const out: ModelChoice[] = [];
     const demo = demoModel.model;
-    if (demo) out.push({ key: demoModel.key, id: null, name: demoModel.key, builtIn: true, active: false, model: demo, linear: true });
+    if (demo) {
+      const predictor: PredictorRef = { kind: 'loaded', key: demoModel.key };
+      out.push({ key: demoModel.key, id: null, name: demoModel.key, kind: 'baseline', builtIn: true, active: false, model: demo, linear: true, predictor });
+    }
     for (const m of this.stored.current) {
-      // The demo model's own row is the built-in entry above; other kinds join when the worker can run them.
-      if (m.kind !== 'baseline' || m.name === demoModel.key) continue;
-      out.push({ key: `stored-${m.id}`, id: m.id, name: m.name, builtIn: false, active: m.id === this.activeId.current, model: m.data as BaselineModel, linear: true });
+      // The demo model's own row is the built-in entry above.
+      if (m.name === demoModel.key) continue;
+      const active = m.id === this.activeId.current;
+      const predictor: PredictorRef = { kind: 'stored', id: m.id, backend: transformerSettings.backend };
+      const model = m.kind === 'transfer' ? (m.data as TransferModel) : (m.data as BaselineModel);
+      out.push({ key: `stored-${m.id}`, id: m.id, name: m.name, kind: m.kind, builtIn: false, active, model, linear: m.kind === 'baseline', predictor });
+    }
+    for (const folder of transformerSettings.models ?? []) {
+      if (folder.kind !== 'classifier') continue;
+      const dtype = folder.dtypes.q8 !== undefined ? 'q8' : 'fp32';
+      const predictor: PredictorRef = { kind: 'classifier', model: folder.name, dtype, backend: transformerSettings.backend };
+      const model = { threshold: 0.5, trainedOn: { n: Number.NaN }, cv: { auc: Number.NaN } };
+      out.push({ key: `classifier-${folder.name}`, id: null, name: folder.name, kind: 'classifier', builtIn: false, active: false, model, linear: false, predictor });
     }
     return out;
   }
@@ -56,25 +86,13 @@ export class PredictModels {
     this.#picked = key;
   }
 
-  async #load(choice: ModelChoice): Promise<string> {
-    if (choice.builtIn) {
-      await demoModel.ensure();
-      return choice.key;
-    }
-    if (this.#loaded.get(choice.key) !== choice.model) {
-      await modelWorker().call('baseline/load', { key: choice.key, model: $state.snapshot(choice.model) as BaselineModel });
-      this.#loaded.set(choice.key, choice.model);
-    }
-    return choice.key;
-  }
-
   async predict(choice: ModelChoice, texts: string[], signal?: AbortSignal): Promise<Float64Array> {
-    const key = await this.#load(choice);
-    return modelWorker().call('baseline/predict', { key, texts }, { signal });
+    if (choice.builtIn) return demoModel.predict(texts, signal);
+    return modelWorker().call('predictor/predict', { predictor: choice.predictor, texts }, { signal });
   }
 
   async explain(choice: ModelChoice, sentence: string, method: ExplainMethod, lime: LimeSettings, signal?: AbortSignal): Promise<Explanation> {
-    const key = await this.#load(choice);
-    return modelWorker().call('baseline/explain', { key, sentence, method, samples: lime.samples, seed: lime.seed }, { signal });
+    if (choice.builtIn) await demoModel.ensure();
+    return modelWorker().call('predictor/explain', { predictor: choice.predictor, sentence, method, samples: lime.samples, seed: lime.seed }, { signal });
   }
 }

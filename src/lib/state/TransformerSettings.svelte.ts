@@ -42,6 +42,8 @@ function readPreferences(): Preferences {
 class TransformerSettings {
   #models = $state.raw<ModelEntry[] | undefined>();
   #userModels = $state.raw<ModelEntry[]>([]);
+  #listing: Promise<void> | undefined;
+  #runtimeRead = false;
   #prefs = $state<Preferences>(readPreferences());
   #runtime = $state.raw<RuntimeInfo | null>(null);
   #status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
@@ -84,14 +86,23 @@ class TransformerSettings {
 
   /** Reads the build's model list once; an absent or unreadable list means no model. */
   async load(): Promise<void> {
-    if (this.#models) return;
-    try {
-      const response = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`);
-      this.#models = response.ok ? ((await response.json()) as { models: ModelEntry[] }).models : [];
-    } catch {
-      this.#models = [];
-    }
+    await this.loadList();
+    if (this.#runtimeRead) return;
+    this.#runtimeRead = true;
     this.#runtime = await modelWorker().call('transformer/runtime', {});
+  }
+
+  /** The model list only, without asking the worker (which would load transformers.js): Prédire, Démo, Modèles. */
+  loadList(): Promise<void> {
+    this.#listing ??= (async () => {
+      try {
+        const response = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`);
+        this.#models = response.ok ? ((await response.json()) as { models: ModelEntry[] }).models : [];
+      } catch {
+        this.#models = [];
+      }
+    })();
+    return this.#listing;
   }
 
   /** Loads the chosen model in the worker and runs it once on a test sentence. */

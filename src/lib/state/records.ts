@@ -1,6 +1,6 @@
 // The stored records the screens show, and pure readers of their fields, re-exported here so that components and
 // routes never import lib/db (scripts/check-layers.ts fails the tests when one does).
-import type { HoldoutMetrics } from '../core/ml/experiment';
+import type { StoredMetrics } from '../db/repos/models';
 
 export type { Annotator, Dataset, Guideline, Sentence, StoredChecks, StoredModel } from '../db/db';
 export type { ImportReport } from '../db/repos/annotation-exchange';
@@ -8,14 +8,6 @@ export { ANNOTATOR_COLOURS } from '../db/repos/annotators';
 export { infoOf, type DatasetInfo, type StoredImportReport } from '../db/repos/datasets';
 export type { Progress } from '../core/annotation/progress';
 export type { SentenceView } from '../db/repos/sentence-view';
-
-/** What a stored model's `metrics` holds: cross-validated AUC and F1, the test split's metrics, where it came from. */
-export interface StoredMetrics {
-  cvAuc: number;
-  cvF1: number;
-  holdout: HoldoutMetrics | null;
-  source: string;
-}
 
 /**
  * A stored model's metrics, whatever build wrote them: copies of the demo model kept before this shape existed hold
@@ -28,3 +20,4 @@ export function storedMetricsOf(metrics: unknown): StoredMetrics | undefined {
   if (typeof m.auc === 'number' && typeof m.f1 === 'number') return { cvAuc: m.auc, cvF1: m.f1, holdout: null, source: 'demo' };
   return undefined;
 }
+export type { StoredMetrics } from '../db/repos/models';

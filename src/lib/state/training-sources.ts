@@ -1,16 +1,13 @@
-// Where training sentences come from: the embedded demo corpus, or the gold labels of one or several datasets.
+// Where training sentences come from: the embedded demo corpus, or the gold labels of one or several datasets. A source
+// names its set (`ref`); the model worker reads the set itself (lib/workers/model/training-set.ts).
 import type { DissidentiaDb } from '../db/db';
-import { APP_LABEL_MAPPING, isTrainable, toLabelledSet } from '../core/ml/labelled-set';
+import { APP_LABEL_MAPPING, isTrainable } from '../core/ml/labelled-set';
 import { goldLabels } from '../db/repos/annotations';
 import { listDatasets } from '../db/repos/datasets';
-import { currentGuideline } from '../db/repos/guidelines';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
+import { loadTrainingSet, type TrainingSet, type TrainingSetRef } from '../workers/model/training-set';
 
-export interface TrainingSet {
-  texts: string[];
-  labels: (0 | 1)[];
-  guidelineVersion?: number;
-}
+export type { TrainingSet, TrainingSetRef };
 
 export interface TrainingSource {
   id: string;
@@ -19,6 +16,9 @@ export interface TrainingSource {
   count: number;
   /** The datasets whose gold labels it holds (none for the demo corpus). */
   datasetIds?: number[];
+  /** What the model worker reads. */
+  ref: TrainingSetRef;
+  /** The set itself, read here (tests; the worker reads it through `ref`). */
   load(): Promise<TrainingSet>;
 }
 
@@ -28,24 +28,14 @@ export function demoSource(): TrainingSource {
     id: 'demo',
     label: `demo-v${demoCorpus.version}`,
     count: set.texts.length,
+    ref: { kind: 'demo' },
     load: async () => ({ ...set, guidelineVersion: 1 }),
   };
 }
 
-/**
- * The labelled sentences of some datasets, read when training starts so the newest labels are used. A sentence found
- * with the same label in two datasets (the same file imported twice, say) is kept once; with different labels, both.
- */
-async function datasetsTrainingSet(db: DissidentiaDb, datasetIds: readonly number[]): Promise<TrainingSet> {
-  const seen = new Set<string>();
-  const once = (await goldLabels(db, datasetIds)).filter((g) => {
-    const key = `${g.label}\u0000${g.text}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const { texts, labels } = toLabelledSet(once, APP_LABEL_MAPPING);
-  return { texts, labels, guidelineVersion: (await currentGuideline(db)).version };
+function datasetsSource(db: DissidentiaDb, id: string, label: string, count: number, datasetIds: number[]): TrainingSource {
+  const ref: TrainingSetRef = { kind: 'datasets', datasetIds };
+  return { id, label, count, datasetIds, ref, load: () => loadTrainingSet(db, ref) };
 }
 
 /** One source per dataset holding gold (or majority) labels, counted from a single pass over the annotations. */
@@ -54,23 +44,12 @@ export async function datasetSources(db: DissidentiaDb): Promise<TrainingSource[
   for (const g of await goldLabels(db)) if (isTrainable(g, APP_LABEL_MAPPING)) counts.set(g.datasetId, (counts.get(g.datasetId) ?? 0) + 1);
   return (await listDatasets(db))
     .filter((dataset) => counts.has(dataset.id))
-    .map((dataset) => ({
-      id: `dataset-${dataset.id}`,
-      label: dataset.name,
-      count: counts.get(dataset.id) ?? 0,
-      datasetIds: [dataset.id],
-      load: () => datasetsTrainingSet(db, [dataset.id]),
-    }));
+    .map((dataset) => datasetsSource(db, `dataset-${dataset.id}`, dataset.name, counts.get(dataset.id) ?? 0, [dataset.id]));
 }
 
 /** Several datasets' sources as one: their gold labels read together (count: before duplicates are dropped). */
 export function combinedSource(db: DissidentiaDb, parts: readonly TrainingSource[]): TrainingSource {
   const datasetIds = parts.flatMap((p) => p.datasetIds ?? []);
-  return {
-    id: `datasets-${datasetIds.join('+')}`,
-    label: parts.map((p) => p.label).join(' + '),
-    count: parts.reduce((n, p) => n + p.count, 0),
-    datasetIds,
-    load: () => datasetsTrainingSet(db, datasetIds),
-  };
+  const count = parts.reduce((n, p) => n + p.count, 0);
+  return datasetsSource(db, `datasets-${datasetIds.join('+')}`, parts.map((p) => p.label).join(' + '), count, datasetIds);
 }

@@ -46,6 +46,14 @@ export class ModelsPage {
     await this.page.getByRole('button', { name: 'Entraîner', exact: true }).click();
   }
 
+  /** Trains a transfer head on an encoder of public/models/ (the form's other settings left as they are). */
+  async trainTransfer(encoder: string, options: { name?: string; maxEpochs?: number } = {}): Promise<void> {
+    await this.page.getByLabel('Type de modèle').selectOption({ label: `Transfert : ${encoder} (vecteurs de phrases + couche entraînée)` });
+    if (options.maxEpochs) await this.page.getByLabel('Époques au plus').fill(String(options.maxEpochs));
+    if (options.name) await this.page.getByLabel('Nom du modèle').fill(options.name);
+    await this.page.getByRole('button', { name: 'Entraîner', exact: true }).click();
+  }
+
   row(name: string): Locator {
     return this.table.getByRole('row').filter({ hasText: name });
   }
@@ -61,7 +69,7 @@ export class ModelsPage {
   }
 
   /** A curve of the detail: its chart, drawn in a canvas behind role="img". */
-  chart(testId: 'chart-roc' | 'chart-pr' | 'chart-calibration' | 'chart-learning'): Locator {
+  chart(testId: 'chart-roc' | 'chart-pr' | 'chart-calibration' | 'chart-learning' | 'chart-loss'): Locator {
     return this.page.getByTestId(testId).getByRole('img');
   }
 

@@ -102,7 +102,10 @@ function fromVersion1(backup: Backup, tables: Record<string, unknown>): Backup {
 
 /** Replaces the whole workspace with the backup's content, in one transaction (all or nothing). */
 export async function restoreBackup(db: DissidentiaDb, backup: Backup): Promise<void> {
-  await db.transaction('rw', BACKUP_TABLES.map((t) => db.table(t)), async () => {
+  // Sentence vectors are not backed up (they are recomputed): they go with the sentences they described.
+  await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.embeddings, db.embeddingRuns], async () => {
+    await db.embeddings.clear();
+    await db.embeddingRuns.clear();
     for (const name of BACKUP_TABLES) {
       const table = db.table(name);
       await table.clear();

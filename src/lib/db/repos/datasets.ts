@@ -4,6 +4,7 @@ import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
 import { deleteDatasetAnnotations } from './annotations';
 import { deleteSearchIndex } from './search-index';
+import { deleteDatasetEmbeddings } from './embeddings';
 
 /** Where an interrupted import stands: records already read and stored, written with each batch. */
 export interface ImportCheckpoint {
@@ -91,5 +92,6 @@ export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void
     await db.answers.where('datasetId').equals(id).delete();
   });
   await deleteSearchIndex(db, id);
+  await deleteDatasetEmbeddings(db, id);
   await db.datasets.delete(id);
 }

@@ -1,6 +1,15 @@
 // Stored models: list, save, mark active, delete.
+import type { HoldoutMetrics } from '../../core/ml/experiment';
 import type { DissidentiaDb, StoredChecks, StoredModel } from '../db';
 import { getSetting, setSetting } from './settings';
+
+/** What a stored model's `metrics` holds: cross-validated AUC and F1, the test split's metrics, where it came from. */
+export interface StoredMetrics {
+  cvAuc: number;
+  cvF1: number;
+  holdout: HoldoutMetrics | null;
+  source: string;
+}
 
 const ACTIVE_KEY = 'activeModelId';
 
@@ -28,6 +37,10 @@ export async function getActiveModel(db: DissidentiaDb): Promise<StoredModel | u
 
 export function setActiveModel(db: DissidentiaDb, id: number): Promise<void> {
   return setSetting(db, ACTIVE_KEY, id);
+}
+
+export function getModel(db: DissidentiaDb, id: number): Promise<StoredModel | undefined> {
+  return db.models.get(id);
 }
 
 export async function deleteModel(db: DissidentiaDb, id: number): Promise<void> {

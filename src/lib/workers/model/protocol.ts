@@ -6,6 +6,9 @@ import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core
 import type { TransferOptions } from '../../core/ml/transfer/train-transfer';
 import type { TransferModel } from '../../core/ml/transfer/types';
 import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-protocol';
+import type { EmbedDatasetResult } from './embed-dataset';
+import type { PredictorRef } from './predictor';
+import type { StoredTrainingArgs, StoredTrainingResult } from './stored-training';
 
 export type ModelProtocol = {
   requests: {
@@ -43,6 +46,19 @@ export type ModelProtocol = {
     };
     /** The ONNX runtime files (absolute URLs) the worker loads for a device preference, to prepare offline use. */
     'usermodels/runtimeFiles': { args: { backend: BackendChoice }; result: string[] };
+    /** Reads a training set from IndexedDB, trains a baseline and stores it (made active): only ids and metrics cross. */
+    'baseline/trainStored': { args: StoredTrainingArgs & { options?: TrainOptionsInput; holdout?: number }; result: StoredTrainingResult };
+    /** Reads a training set, embeds it (stored vectors reused), trains a transfer head and stores the model (made active). */
+    'transfer/trainStored': { args: ModelRequest & StoredTrainingArgs & { options?: TransferOptions }; result: StoredTrainingResult & { reused: number } };
+    /** Embeds a dataset's sentences into the embedding store, resuming what an earlier run left. */
+    'embeddings/compute': { args: ModelRequest & { datasetId: number; chunkSize?: number; batchSize?: number }; result: EmbedDatasetResult };
+    /** P(dissident) of texts under any model: a loaded baseline, a stored model by id, or a fine-tuned classifier folder. */
+    'predictor/predict': { args: { predictor: PredictorRef; texts: string[] }; result: Float64Array };
+    /** Explains one sentence under any model: exact (baselines only) or LIME (seeded, cancelled between batches). */
+    'predictor/explain': {
+      args: { predictor: PredictorRef; sentence: string; method: ExplainMethod; samples?: number; seed?: number };
+      result: Explanation;
+    };
   };
   events: {
     'train/progress': TrainProgress;
@@ -50,5 +66,9 @@ export type ModelProtocol = {
     'transformer/progress': { phase: 'load' | 'embed' | 'train'; file?: string; done: number; total: number };
     /** Distinct texts scored so far by a check run. */
     'checks/progress': { done: number; total: number };
+    /** A dataset's embedding run: sentences stored so far of the dataset's total. */
+    'embeddings/progress': { done: number; total: number };
+    /** A transfer head's training: folds done, then the final fit (the baseline's phases). */
+    'transfer/progress': TrainProgress;
   };
 };
