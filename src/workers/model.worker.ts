@@ -4,6 +4,7 @@ import { trainExperiment } from '../lib/core/ml/experiment';
 import { explainBaselineSentence } from '../lib/core/ml/explain';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
+import { rank } from './active-handlers';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
 
 const loaded = new Map<string, BaselineModel>();
@@ -32,6 +33,7 @@ const handlers = {
   'transformer/runtime': async () => (await transformers()).runtime(),
   'transfer/train': async (args, ctx) => (await transformers()).train(args, ctx),
   'transfer/predict': async (args, ctx) => (await transformers()).predict(args, ctx),
+  'active/rank': (args, ctx) => rank(args, ctx),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

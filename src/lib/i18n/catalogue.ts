@@ -1,5 +1,6 @@
 // The message catalogue: every area's French and English strings merged, French as the reference.
 import * as about from './messages/about';
+import * as active from './messages/active';
 import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
 import * as demo from './messages/demo';
@@ -12,7 +13,7 @@ import * as shell from './messages/shell';
 import * as transformer from './messages/transformer';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, active] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

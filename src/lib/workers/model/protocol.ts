@@ -5,6 +5,7 @@ import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core
 import type { TransferOptions } from '../../core/ml/transfer/train-transfer';
 import type { TransferModel } from '../../core/ml/transfer/types';
 import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-protocol';
+import type { ActiveRankArgs, ActiveRankResult } from './active-protocol';
 
 export type ModelProtocol = {
   requests: {
@@ -35,6 +36,8 @@ export type ModelProtocol = {
     'transfer/train': { args: ModelRequest & { texts: string[]; labels: (0 | 1)[]; options?: TransferOptions }; result: TransferModel };
     /** P(dissident) of texts under a transfer model; its encoder is loaded by the name the model records. */
     'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
+    /** Retrains the baseline once on gold labels and orders a pool of sentences « plus utiles d'abord ». */
+    'active/rank': { args: ActiveRankArgs; result: ActiveRankResult };
   };
   events: {
     'train/progress': TrainProgress;
