@@ -107,6 +107,10 @@ export class LabellingSession {
     const same = !change || (mode === saved?.mode && seed === saved?.seed);
     let ids = orderQueue({ ids: await listSentenceIds(db, datasetId), mode, seed, labelledByMe: await labelledSentenceIds(db, annotatorId) });
     if (mode === 'active') {
+      // The mode shows at once, so the active panel says that the model is being trained, and is kept at once (its
+      // queue always starts at its head): a reload during a long first ranking comes back to it.
+      if (run === this.#starts) this.#mode = mode;
+      if (change) this.workspace.writer.keepSetting(keyOf(datasetId, annotatorId), { mode, seed, position: 0 } satisfies SavedQueue);
       await this.active.load();
       // Ranked before the first sentence shows; with too few labels (or a failure, shown) the seeded order stays.
       if (run === this.#starts) ids = (await this.active.rank(datasetId, ids)) ?? ids;
@@ -147,7 +151,8 @@ export class LabellingSession {
     const key = this.#key;
     if (!key || this.#mode !== 'active') return;
     await this.workspace.writer.idle();
-    const ranked = await this.active.rank(key.datasetId, this.#ids.slice(this.#position + 1));
+    // The sentence on screen is scored too (its probability is shown) but stays where it is.
+    const ranked = await this.active.rank(key.datasetId, this.#ids.slice(this.#position));
     if (!ranked || this.#key !== key || this.#mode !== 'active' || this.#loading) return;
     this.#ids = spliceQueue(this.#ids, this.#position, ranked);
     this.#prefetch(this.#position);
