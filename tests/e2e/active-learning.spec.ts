@@ -66,7 +66,7 @@ test('the « plus utiles d’abord » queue changes after a retrain and the anno
   // The place is kept: the fifth sentence is still on screen, as fifth of the same total.
   await annotate.expectPosition(5, total);
   expect(await currentId(annotate)).toBe(before[4]);
-  await expect(page.getByTestId('active-probability')).toContainText(/Probabilité du modèle pour cette phrase : 0,\d\d \(seuil 0,50\)/);
+  await expect(page.getByTestId('active-probability')).toContainText(/Probabilité du modèle pour cette phrase\s: 0,\d\d \(seuil 0,50\)/);
   // What lies ahead was reordered by the model.
   const after = await peekAhead(annotate, 4);
   expect(after[0]).toBe(before[4]);

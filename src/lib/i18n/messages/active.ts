@@ -8,11 +8,11 @@ export const fr = {
   'active.everyInvalid': 'Indiquez un nombre entier entre 1 et 10 000.',
   'active.retrainNow': 'Réentraîner maintenant',
   'active.training': 'Réentraînement du modèle…',
-  'active.ready': 'Modèle n° {generation} entraîné sur {n} étiquettes ({positives} dissidentes) en {seconds} s ; file réordonnée après la phrase en cours.',
+  'active.ready': 'Modèle n° {generation} entraîné sur {n} étiquettes ({positives} dissidentes) en {seconds} s ; file réordonnée après la phrase en cours.',
   'active.next': 'Prochain réentraînement dans {n} {n|étiquette|étiquettes}.',
-  'active.waiting': 'Il faut au moins {min} phrases de chaque classe pour entraîner (actuellement {positives} dissidentes, {negatives} non dissidentes) : ordre aléatoire en attendant.',
-  'active.failed': 'Le réentraînement a échoué : {message}. La file garde son ordre.',
-  'active.probability': 'Probabilité du modèle pour cette phrase : {p} (seuil {threshold})',
+  'active.waiting': 'Il faut au moins {min} phrases de chaque classe pour entraîner (actuellement {positives} dissidentes, {negatives} non dissidentes) : ordre aléatoire en attendant.',
+  'active.failed': 'Le réentraînement a échoué : {message}. La file garde son ordre.',
+  'active.probability': 'Probabilité du modèle pour cette phrase : {p} (seuil {threshold})',
   'active.notScored': 'Phrase pas encore notée par le modèle.',
 } as const;
 
