@@ -4,6 +4,7 @@ import { trainExperiment } from '../lib/core/ml/experiment';
 import { explainBaselineSentence } from '../lib/core/ml/explain';
 import { predictProba } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
+import { rank } from './active-handlers';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
 import { runChecks } from './check-handlers';
 import { explainWith, loadedBaselines as loaded, predictWith } from './predictor-handlers';
@@ -41,6 +42,7 @@ const handlers = {
   'embeddings/compute': async (args, ctx) => (await embeddings()).computeEmbeddings(args, ctx),
   'predictor/predict': (args, ctx) => predictWith(args, ctx),
   'predictor/explain': (args, ctx) => explainWith(args, ctx),
+  'active/rank': (args, ctx) => rank(args, ctx),
 } satisfies Handlers<ModelProtocol>;
 
 serve<ModelProtocol>(self, handlers);

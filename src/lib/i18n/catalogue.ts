@@ -1,5 +1,6 @@
 // The message catalogue: every area's French and English strings merged, French as the reference.
 import * as about from './messages/about';
+import * as active from './messages/active';
 import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
 import * as checks from './messages/checks';
@@ -16,7 +17,7 @@ import * as transfer from './messages/transfer';
 import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

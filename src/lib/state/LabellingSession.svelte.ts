@@ -1,12 +1,14 @@
 // The labelling queue: which sentences come up in which order, where the annotator stands (kept across reloads),
 // the sentence under work with its context (live), and the steps label / move / skip / undo, each done at once (the
 // label writer stores them in order behind the screen).
+import { spliceQueue } from '../core/annotation/active-queue';
 import { orderQueue, type QueueMode } from '../core/annotation/queue';
 import { getDb } from '../db/db';
 import { labelledSentenceIds } from '../db/repos/annotations';
 import { getSetting } from '../db/repos/settings';
 import { listSentenceIds } from '../db/repos/sentences';
 import { sentenceView, type SentenceView } from '../db/repos/sentence-view';
+import { ActiveLearning } from './ActiveLearning.svelte';
 import type { AnnotationWorkspace } from './AnnotationWorkspace.svelte';
 import type { LabelStep } from './LabelWriter.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
@@ -37,6 +39,8 @@ export class LabellingSession {
   #starts = 0;
 
   readonly workspace: AnnotationWorkspace;
+  /** The model behind the 'active' queue (« plus utiles d'abord »). */
+  readonly active = new ActiveLearning();
 
   constructor(workspace: AnnotationWorkspace) {
     this.workspace = workspace;
@@ -74,6 +78,7 @@ export class LabellingSession {
 
   /** Forgets the queue (its data was replaced, or its annotator deleted): empty until the next start builds it. */
   reset(): void {
+    this.active.cancel();
     this.#key = undefined;
     this.#ids = [];
     this.#position = 0;
@@ -87,6 +92,7 @@ export class LabellingSession {
     this.#loading = true;
     // Another dataset or annotator: the old queue goes at once, so that no key labels a sentence of the one just left.
     if (this.#key?.datasetId !== datasetId || this.#key.annotatorId !== annotatorId) {
+      this.active.cancel();
       this.#key = undefined;
       this.#ids = [];
       this.#position = 0;
@@ -99,7 +105,18 @@ export class LabellingSession {
     const mode = change?.mode ?? saved?.mode ?? 'unlabelled';
     const seed = change?.seed ?? saved?.seed ?? 1;
     const same = !change || (mode === saved?.mode && seed === saved?.seed);
-    const ids = orderQueue({ ids: await listSentenceIds(db, datasetId), mode, seed, labelledByMe: await labelledSentenceIds(db, annotatorId) });
+    let ids = orderQueue({ ids: await listSentenceIds(db, datasetId), mode, seed, labelledByMe: await labelledSentenceIds(db, annotatorId) });
+    if (mode === 'active') {
+      // The mode shows at once, so the active panel says that the model is being trained, and is kept at once (its
+      // queue always starts at its head): a reload during a long first ranking comes back to it.
+      if (run === this.#starts) this.#mode = mode;
+      if (change) this.workspace.writer.keepSetting(keyOf(datasetId, annotatorId), { mode, seed, position: 0 } satisfies SavedQueue);
+      await this.active.load();
+      // Ranked before the first sentence shows; with too few labels (or a failure, shown) the seeded order stays.
+      if (run === this.#starts) ids = (await this.active.rank(datasetId, ids)) ?? ids;
+    } else {
+      this.active.cancel();
+    }
     // A newer start (another dataset picked meanwhile) wins.
     if (run !== this.#starts) return;
     this.#key = { datasetId, annotatorId };
@@ -108,7 +125,7 @@ export class LabellingSession {
     this.#seed = seed;
     // The 'unlabelled' queue is rebuilt without what was labelled, so it starts again at its head.
     this.#cache.clear();
-    this.#move(same && mode !== 'unlabelled' ? Math.min(saved?.position ?? 0, ids.length) : 0);
+    this.#move(same && mode !== 'unlabelled' && mode !== 'active' ? Math.min(saved?.position ?? 0, ids.length) : 0);
     this.#loading = false;
   }
 
@@ -122,7 +139,23 @@ export class LabellingSession {
     if (!this.workspace.label([id], label, { position })) return false;
     this.#cache.delete(id);
     this.#move(position + 1);
+    if (this.#mode === 'active' && this.active.noteLabel()) void this.retrain();
     return true;
+  }
+
+  /**
+   * Retrains the active queue's model on the labels stored so far and reorders what lies ahead; everything up to the
+   * sentence on screen stays put, so the annotator keeps their place (their keys meanwhile are not lost either).
+   */
+  async retrain(): Promise<void> {
+    const key = this.#key;
+    if (!key || this.#mode !== 'active') return;
+    await this.workspace.writer.idle();
+    // The sentence on screen is scored too (its probability is shown) but stays where it is.
+    const ranked = await this.active.rank(key.datasetId, this.#ids.slice(this.#position));
+    if (!ranked || this.#key !== key || this.#mode !== 'active' || this.#loading) return;
+    this.#ids = spliceQueue(this.#ids, this.#position, ranked);
+    this.#prefetch(this.#position);
   }
 
   next(): void {

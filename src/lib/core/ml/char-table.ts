@@ -7,16 +7,23 @@ export const OTHER = 2;
 
 /** Code unit meaning "drop this unit" (a combining accent when accents are folded). */
 export const DROP = 0;
+/** `map` entry of a code unit not met yet (U+FFFF is a noncharacter: at worst it is worked out each time). */
+export const UNSET = 0xffff;
+/** `classOf` entry of a unit not classified yet. */
+const UNCLASSIFIED = 255;
+/** Code units worked out up front: Latin-1 and Latin Extended-A, where nearly all French text lies. */
+const EAGER = 0x180;
 
 const APOSTROPHES = "'’‘`´ʼ′";
 const DOUBLE_QUOTES = '«»“”„‟″';
 const DASHES = '‐‑‒–—―−';
 
 export interface CharTables {
-  /** Normalised code unit for each UTF-16 code unit (DROP = remove). */
+  /** Normalised code unit for each UTF-16 code unit (DROP = remove); read it through `unitOf`, which fills it. */
   map: Uint16Array;
-  /** Class (SPACE, WORD, OTHER) of each normalised code unit. */
+  /** Class (SPACE, WORD, OTHER) of each normalised code unit, filled for every unit `unitOf` has returned. */
   classOf: Uint8Array;
+  foldAccents: boolean;
 }
 
 const cache = new Map<boolean, CharTables>();
@@ -44,18 +51,31 @@ function classify(code: number): number {
   return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code)) ? WORD : OTHER;
 }
 
-/** Builds (once per option) the 64 K-entry tables; about 30 ms, then every text is mapped without allocation. */
+/** Works out a code unit's entry (and its output's class) the first time it is met. */
+function fill(tables: CharTables, code: number): number {
+  const unit = code === 0 ? DROP : mapUnit(code, tables.foldAccents);
+  tables.map[code] = unit;
+  if (tables.classOf[unit] === UNCLASSIFIED) tables.classOf[unit] = classify(unit);
+  return unit;
+}
+
+/** The normalised code unit of a UTF-16 code unit (DROP = remove); its class is then in `classOf`. */
+export function unitOf(tables: CharTables, code: number): number {
+  const unit = tables.map[code];
+  return unit !== UNSET ? unit : fill(tables, code);
+}
+
+/**
+ * The 64 K-entry tables, once per option. Entries are worked out on first sight: building all of them (regular
+ * expressions and normalisation per unit) cost about 30 ms on an idle machine and several times that in a fresh
+ * worker, for units no French text holds. Then every text is mapped without allocation.
+ */
 export function charTables(foldAccents: boolean): CharTables {
   let tables = cache.get(foldAccents);
   if (!tables) {
-    const map = new Uint16Array(65536);
-    const classOf = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) {
-      map[c] = mapUnit(c, foldAccents);
-      classOf[c] = classify(c);
-    }
-    map[0] = DROP;
-    tables = { map, classOf };
+    tables = { map: new Uint16Array(65536).fill(UNSET), classOf: new Uint8Array(65536).fill(UNCLASSIFIED), foldAccents };
+    tables.classOf[32] = SPACE;
+    for (let c = 0; c < EAGER; c++) fill(tables, c);
     cache.set(foldAccents, tables);
   }
   return tables;
@@ -63,11 +83,11 @@ export function charTables(foldAccents: boolean): CharTables {
 
 /** The normalised form of a text as a string (what the n-grams are read from); for tests and explanations. */
 export function normaliseText(text: string, foldAccents: boolean): string {
-  const { map } = charTables(foldAccents);
+  const tables = charTables(foldAccents);
   const source = toNfc(text);
   let out = '';
   for (let i = 0; i < source.length; i++) {
-    const unit = map[source.charCodeAt(i)];
+    const unit = unitOf(tables, source.charCodeAt(i));
     if (unit !== DROP) out += String.fromCharCode(unit);
   }
   return out;

@@ -2,8 +2,8 @@
 import { CodedError } from '../errors';
 import { rebalance, type Imbalance } from './folds';
 import { balancedWeights } from './logistic';
-import { hstack, type CsrMatrix } from './sparse';
-import { countNgrams, fitVocabulary, tfidfRows, type CorpusCounts, type FittedVocabulary } from './tfidf';
+import type { CsrMatrix } from './sparse';
+import { countNgrams, fitVocabulary, tfidfBlocks, type CorpusCounts, type FittedVocabulary } from './tfidf';
 import type { FeatureSettings, Hyperparameters } from './types';
 
 /** Counts of every word and character n-gram up to the longest lengths any candidate uses. */
@@ -19,13 +19,14 @@ export function prepareCorpus(
   labels: ArrayLike<number>,
   features: FeatureSettings,
   longest: { word: number; char: number },
+  shortest: { word: number; char: number } = { word: 1, char: 1 },
 ): PreparedCorpus {
   const text = { foldAccents: features.foldAccents, punctuationTokens: features.punctuationTokens };
   return {
     labels: Uint8Array.from(labels),
     features,
-    word: longest.word > 0 ? countNgrams(texts, 'word', longest.word, text) : null,
-    char: longest.char > 0 ? countNgrams(texts, 'char', longest.char, text, features.charAcrossWords) : null,
+    word: longest.word > 0 ? countNgrams(texts, 'word', longest.word, text, false, shortest.word) : null,
+    char: longest.char > 0 ? countNgrams(texts, 'char', longest.char, text, features.charAcrossWords, shortest.char) : null,
   };
 }
 
@@ -52,9 +53,7 @@ export function fitFeatures(corpus: PreparedCorpus, docs: ArrayLike<number>, par
 
 /** TF-IDF rows, each block L2-normalised on its own, blocks side by side (like a scikit-learn FeatureUnion). */
 export function featureRows(corpus: PreparedCorpus, fitted: FittedFeatures, rows: ArrayLike<number>): CsrMatrix {
-  const sublinear = corpus.features.sublinearTf;
-  const blocks = fitted.blocks.map((b) => tfidfRows(b.corpus, b.vocabulary, rows, sublinear));
-  return blocks.length === 1 ? blocks[0] : hstack(blocks);
+  return tfidfBlocks(fitted.blocks, rows, corpus.features.sublinearTf);
 }
 
 export interface TrainingSet {

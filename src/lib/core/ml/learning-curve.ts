@@ -1,4 +1,5 @@
-// Learning curve: train and validation ROC AUC when fitting on growing stratified fractions of each training fold.
+// Learning curve: cross-validated ROC AUC against the number of gold labels learnt from (growing stratified fractions
+// of each training fold), with the training AUC beside it, and what its last stretch says about labelling more.
 import { yieldAndCheck } from './abort';
 import { featureRows, fitFeatures, trainingSet, type PreparedCorpus } from './features';
 import { stratifiedSubset, type Fold } from './folds';
@@ -8,6 +9,28 @@ import { mean, rocAuc, std } from './metrics';
 import { deriveSeed } from '../random';
 import type { CandidateScores } from './search';
 import type { LearningCurvePoint, TrainHooks, TrainOptions } from './types';
+
+/** Fewest labels of each class a fraction's subset must hold for its point to mean anything (else it is left out). */
+export const MIN_CURVE_CLASS = 3;
+
+/** What the curve's last stretch says: validation AUC gained per 100 more labels, and whether labelling still pays. */
+export interface CurveReading {
+  fromLabels: number;
+  toLabels: number;
+  gain: number;
+  gainPer100: number;
+  /** 'rising': at least +0.01 AUC per 100 labels; 'flat': less (more labels of the same kind help little). */
+  trend: 'rising' | 'flat';
+}
+
+export function readCurve(points: readonly LearningCurvePoint[]): CurveReading | null {
+  if (points.length < 2) return null;
+  const [a, b] = [points[points.length - 2]!, points[points.length - 1]!];
+  if (b.trainSize <= a.trainSize) return null;
+  const gain = b.validationAuc - a.validationAuc;
+  const gainPer100 = (gain * 100) / (b.trainSize - a.trainSize);
+  return { fromLabels: a.trainSize, toLabels: b.trainSize, gain, gainPer100, trend: gainPer100 >= 0.01 ? 'rising' : 'flat' };
+}
 
 /**
  * One point per fraction: mean AUC on the rows fitted and on the fold's test rows. The full-size point reuses the
@@ -26,6 +49,13 @@ export async function learningCurve(
   let done = 0;
   const points: LearningCurvePoint[] = [];
   for (const [s, fraction] of fractions.entries()) {
+    // Too few labels of a class at this fraction (a small labelled set): no point rather than a meaningless one.
+    const smallest = Math.min(...folds.map((fold) => minorityCount(fold.train, corpus.labels)));
+    if (fraction < 1 && Math.round(smallest * fraction) < MIN_CURVE_CLASS) {
+      done += folds.length;
+      hooks.onProgress?.({ phase: 'learning-curve', done, total });
+      continue;
+    }
     const trainAucs: number[] = [];
     const validationAucs: number[] = [];
     const sizes: number[] = [];
@@ -62,4 +92,10 @@ export async function learningCurve(
     });
   }
   return points;
+}
+
+function minorityCount(rows: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let positives = 0;
+  for (let r = 0; r < rows.length; r++) positives += labels[rows[r]!] === 1 ? 1 : 0;
+  return Math.min(positives, rows.length - positives);
 }

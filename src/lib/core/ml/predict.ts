@@ -2,6 +2,7 @@
 import { sigmoid } from './logistic';
 import type { CsrMatrix } from './sparse';
 import { labelAt } from './threshold';
+import type { ScoringModel } from './single-fit';
 import type { BaselineModel } from './types';
 import { Vectoriser } from './vectoriser';
 
@@ -10,9 +11,9 @@ interface Compiled {
   weights: Float64Array;
 }
 
-const compiled = new WeakMap<BaselineModel, Compiled>();
+const compiled = new WeakMap<ScoringModel, Compiled>();
 
-function compile(model: BaselineModel): Compiled {
+function compile(model: ScoringModel): Compiled {
   let c = compiled.get(model);
   if (!c) {
     // Models stored before format 2 lack charAcrossWords: their character n-grams stayed within words.
@@ -28,13 +29,13 @@ function compile(model: BaselineModel): Compiled {
 }
 
 /** Linear scores (log-odds of "dissident") of each text. */
-export function decisionScores(model: BaselineModel, texts: readonly string[]): Float64Array {
+export function decisionScores(model: ScoringModel, texts: readonly string[]): Float64Array {
   const { vectoriser, weights } = compile(model);
   return vectoriser.scores(texts, weights, model.intercept);
 }
 
 /** Probability of "dissident" for each text. */
-export function predictProba(model: BaselineModel, texts: readonly string[]): Float64Array {
+export function predictProba(model: ScoringModel, texts: readonly string[]): Float64Array {
   const scores = decisionScores(model, texts);
   for (let i = 0; i < scores.length; i++) scores[i] = sigmoid(scores[i]);
   return scores;

@@ -12,11 +12,18 @@ export interface CsrMatrix {
 /** Appends rows one at a time; `finish()` returns the matrix with arrays trimmed to size. */
 export class CsrBuilder {
   #indptr: number[] = [0];
-  #indices = new Int32Array(1024);
-  #values = new Float64Array(1024);
+  #indices: Int32Array;
+  #values: Float64Array;
   #nnz = 0;
 
-  constructor(readonly cols: number) {}
+  /** `capacity`: expected number of stored values (the arrays still grow past it). */
+  constructor(
+    readonly cols: number,
+    capacity = 1024,
+  ) {
+    this.#indices = new Int32Array(capacity);
+    this.#values = new Float64Array(capacity);
+  }
 
   push(col: number, value: number): void {
     if (this.#nnz === this.#indices.length) {
@@ -40,8 +47,9 @@ export class CsrBuilder {
       rows: this.#indptr.length - 1,
       cols: this.cols,
       indptr: Int32Array.from(this.#indptr),
-      indices: this.#indices.slice(0, this.#nnz),
-      values: this.#values.slice(0, this.#nnz),
+      // Views when the arrays are nearly full (no copy), copies when much was left unused.
+      indices: this.#nnz * 4 >= this.#indices.length * 3 ? this.#indices.subarray(0, this.#nnz) : this.#indices.slice(0, this.#nnz),
+      values: this.#nnz * 4 >= this.#values.length * 3 ? this.#values.subarray(0, this.#nnz) : this.#values.slice(0, this.#nnz),
     };
   }
 }

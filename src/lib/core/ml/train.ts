@@ -95,7 +95,12 @@ export async function trainBaseline(
     word: Math.max(0, ...candidates.map((c) => c.wordNgrams?.[1] ?? 0)),
     char: Math.max(0, ...candidates.map((c) => c.charNgrams?.[1] ?? 0)),
   };
-  const corpus = prepareCorpus(texts, labels, options.features, longest);
+  // Lengths no candidate uses are not counted (character 1-grams are a fifth of all windows).
+  const shortest = {
+    word: Math.min(...candidates.map((c) => c.wordNgrams?.[0] ?? Infinity)),
+    char: Math.min(...candidates.map((c) => c.charNgrams?.[0] ?? Infinity)),
+  };
+  const corpus = prepareCorpus(texts, labels, options.features, longest, shortest);
   hooks.onProgress?.({ phase: 'prepare', done: 1, total: 1 });
 
   const scores = await crossValidate(corpus, folds, candidates, options, hooks);

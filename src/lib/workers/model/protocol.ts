@@ -9,6 +9,7 @@ import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-pro
 import type { EmbedDatasetResult } from './embed-dataset';
 import type { PredictorRef } from './predictor';
 import type { StoredTrainingArgs, StoredTrainingResult } from './stored-training';
+import type { ActiveRankArgs, ActiveRankResult } from './active-protocol';
 
 export type ModelProtocol = {
   requests: {
@@ -59,6 +60,8 @@ export type ModelProtocol = {
       args: { predictor: PredictorRef; sentence: string; method: ExplainMethod; samples?: number; seed?: number };
       result: Explanation;
     };
+    /** Retrains the baseline once on gold labels and orders a pool of sentences « plus utiles d'abord ». */
+    'active/rank': { args: ActiveRankArgs; result: ActiveRankResult };
   };
   events: {
     'train/progress': TrainProgress;

@@ -1,6 +1,6 @@
 // The words an explanation speaks of: the text's space-separated words, with their offsets in the text and in the
 // analyser's normalised buffer, so n-grams (exact contributions) and masks (LIME) refer to the same units.
-import { charTables, DROP, toNfc } from '../char-table';
+import { charTables, DROP, toNfc, unitOf } from '../char-table';
 
 /** One word of a text as a reader sees it between spaces ("l’État,", "nulle."). */
 export interface WordUnit {
@@ -40,7 +40,7 @@ function core(text: string, from: number, to: number): [number, number] {
  */
 export function layoutWords(input: string, foldAccents: boolean): WordLayout {
   const text = toNfc(input);
-  const { map } = charTables(foldAccents);
+  const tables = charTables(foldAccents);
   const words: WordUnit[] = [];
   const wordOfBuffer: number[] = [];
   const wordOfFlat: number[] = [];
@@ -53,7 +53,7 @@ export function layoutWords(input: string, foldAccents: boolean): WordLayout {
     open = -1;
   };
   for (let i = 0; i < text.length; i++) {
-    const unit = map[text.charCodeAt(i)];
+    const unit = unitOf(tables, text.charCodeAt(i));
     if (unit === DROP) continue;
     if (unit === 32) {
       close(i);
