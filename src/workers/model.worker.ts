@@ -5,12 +5,14 @@ import { explainBaselineSentence } from '../lib/core/ml/explain';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import { serve, type Handlers } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
+import { scoreHandlers } from './score-handlers';
 
 const loaded = new Map<string, BaselineModel>();
 // transformers.js and the ONNX runtime load on the first transformer request only: the baseline never pays for them.
 const transformers = () => import('./transformer-handlers');
 
 const handlers = {
+  ...scoreHandlers((key) => loaded.get(key)),
   'baseline/train': ({ texts, labels, options, holdout }, { signal, emit }) =>
     trainExperiment(texts, labels, options ?? {}, holdout ?? 0, { signal, onProgress: (p) => emit('train/progress', p) }),
   'baseline/load': ({ key, model }) => {

@@ -46,7 +46,7 @@ describe('schema v1 → v3', () => {
     await writeV1(name);
     const db = new DissidentiaDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name)).not.toContain('sentences');
     expect(await countAllSentences(db)).toBe(3);
     expect((await datasetSentences(db, 1)).map((s) => [s.id, s.text, s.flags])).toEqual([

@@ -2,6 +2,7 @@
 import * as about from './messages/about';
 import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
+import * as corpus from './messages/corpus';
 import * as demo from './messages/demo';
 import * as errors from './messages/errors';
 import * as models from './messages/models';
@@ -12,7 +13,7 @@ import * as shell from './messages/shell';
 import * as transformer from './messages/transformer';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, corpus] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

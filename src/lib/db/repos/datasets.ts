@@ -3,6 +3,7 @@ import type { DatasetOverview } from '../../core/csv/overview';
 import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
 import { deleteDatasetAnnotations } from './annotations';
+import { deleteDatasetScores } from './scores';
 
 /** Where an interrupted import stands: records already read and stored, written with each batch. */
 export interface ImportCheckpoint {
@@ -89,5 +90,6 @@ export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void
     await deleteDatasetAnnotations(db, id);
     await db.answers.where('datasetId').equals(id).delete();
   });
+  await deleteDatasetScores(db, id);
   await db.datasets.delete(id);
 }

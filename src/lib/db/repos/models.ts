@@ -40,3 +40,7 @@ export async function deleteModel(db: DissidentiaDb, id: number): Promise<void> 
 export async function updateModel(db: DissidentiaDb, id: number, changes: Partial<Omit<StoredModel, 'id'>>): Promise<void> {
   await db.models.update(id, changes);
 }
+
+export function getModel(db: DissidentiaDb, id: number): Promise<StoredModel | undefined> {
+  return db.models.get(id);
+}

@@ -5,9 +5,10 @@ import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core
 import type { TransferOptions } from '../../core/ml/transfer/train-transfer';
 import type { TransferModel } from '../../core/ml/transfer/types';
 import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-protocol';
+import type { ScoreEvents, ScoreRequests } from './score-protocol';
 
 export type ModelProtocol = {
-  requests: {
+  requests: ScoreRequests & {
     /** Trains a baseline on labelled texts (1 = dissident), holding out a stratified test fraction (0: none). */
     'baseline/train': {
       args: { texts: string[]; labels: (0 | 1)[]; options?: TrainOptionsInput; holdout?: number };
@@ -36,7 +37,7 @@ export type ModelProtocol = {
     /** P(dissident) of texts under a transfer model; its encoder is loaded by the name the model records. */
     'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
   };
-  events: {
+  events: ScoreEvents & {
     'train/progress': TrainProgress;
     /** Model files loading (bytes), sentences embedded, or head training (folds). */
     'transformer/progress': { phase: 'load' | 'embed' | 'train'; file?: string; done: number; total: number };
