@@ -92,7 +92,9 @@ async function runScoring(args: Requests['score/run']['args'], loaded: (key: str
   const key = { modelId: args.model.modelId, datasetId: args.datasetId };
   const score = await scorerFor(args.model, loaded);
   let run = await getScoreRun(db, key);
-  if (!run || args.restart || run.status === 'done') {
+  // A finished run is kept unless a restart is asked for (a late resume after the end must not score it all again).
+  if (run?.status === 'done' && !args.restart) return run;
+  if (!run || args.restart) {
     const { answers, sentences } = await totals(args.datasetId);
     const now = Date.now();
     run = { ...key, modelName: args.model.name, status: 'running', lastAnswerId: 0, answers, answersDone: 0, sentences, sentencesDone: 0, distinctScored: 0, startedAt: now, updatedAt: now, seconds: 0 };

@@ -113,3 +113,70 @@ test('a dataset scored with a user-trained model is explored, corrected, sent to
     await page.screenshot({ path: `test-results/corpus-${name}.png`, fullPage: true });
   }
 });
+
+/** The page's score run record(s), read straight from IndexedDB. */
+const runs = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ status: string; startedAt: number; sentencesDone: number; lastAnswerId: number }[]>((resolve, reject) => {
+        const open = indexedDB.open('dissidentia');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('scoreRuns').objectStore('scoreRuns').getAll();
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+  );
+
+test('a run a closed tab left half-way resumes after its last stored answer when the page opens again', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/#/donnees');
+  await page.locator('main').getByTestId('csv-input').last().setInputFiles({ name: 'corpus-reprise.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByTestId('import-config').getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  const corpus = new CorpusPage(page);
+  await corpus.open();
+  await corpus.chooseDataset('corpus-reprise');
+  await corpus.score();
+  const [finished] = await runs(page);
+
+  // As a tab closed after the first batch would leave it: the first answer's scores stored, the cursor after it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dissidentia');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['scores', 'scoreRuns'], 'readwrite');
+          const runStore = tx.objectStore('scoreRuns');
+          const scoreStore = tx.objectStore('scores');
+          runStore.getAll().onsuccess = (e) => {
+            const run = (e.target as IDBRequest).result[0];
+            scoreStore.getAll().onsuccess = (ev) => {
+              const rows = ((ev.target as IDBRequest).result as { modelId: string; answerId: number; probabilities: Float32Array }[]).sort((a, b) => a.answerId - b.answerId);
+              const first = rows[0]!;
+              for (const row of rows.slice(1)) scoreStore.delete([row.modelId, row.answerId]);
+              const n = first.probabilities.length;
+              runStore.put({ ...run, status: 'running', lastAnswerId: first.answerId, answersDone: 1, sentencesDone: n, distinctScored: n, seconds: 0 });
+            };
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(corpus.status).toContainText('Corpus évalué par', { timeout: 60_000 });
+  await expect(corpus.status).toContainText(': 11 phrases');
+  const [resumed] = await runs(page);
+  // The same run went on (a fresh one would have a new start), and every answer is scored again.
+  expect(resumed!.startedAt).toBe(finished!.startedAt);
+  expect(resumed!.status).toBe('done');
+  expect(resumed!.lastAnswerId).toBe(finished!.lastAnswerId);
+  await expect(corpus.found).toHaveText('11 phrases trouvées');
+});

@@ -75,6 +75,9 @@ describe('scoring a dataset in the model worker', () => {
     const distinct = new Set(sentences.map((s) => s.hash)).size;
     expect(run.distinctScored).toBeGreaterThanOrEqual(distinct);
     expect(run.distinctScored).toBeLessThanOrEqual(distinct + stopped.distinctScored);
+
+    // A finished run is not scored again unless asked: a late resume finds nothing to do.
+    expect(await handlers['score/run']({ datasetId, model: ref }, ctx())).toEqual(run);
   });
 
   it('lists sentences by score with the filters, and marks the model wrong where a person labelled otherwise', async () => {

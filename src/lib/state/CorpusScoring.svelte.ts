@@ -19,6 +19,8 @@ export interface ScoringJob {
 /** The job of this page, kept outside the screen so that leaving the Corpus view does not stop it. */
 class ScoringJobs {
   #job = $state<ScoringJob | undefined>();
+  /** Runs started or stopped in this page: only the others, found `running`, were left by a closed tab. */
+  #touched = new Set<string>();
 
   get job(): ScoringJob | undefined {
     return this.#job;
@@ -32,6 +34,7 @@ class ScoringJobs {
   /** Scores (or resumes); `ready` makes sure the model is in the worker first. Resolves once the run ends. */
   async start(model: ScoreModelRef, datasetId: number, ready: () => Promise<unknown>, restart = false): Promise<void> {
     if (this.#job) return;
+    this.#touched.add(`${model.modelId}|${datasetId}`);
     const job: ScoringJob = { modelId: model.modelId, datasetId, controller: new AbortController() };
     this.#job = job;
     try {
@@ -47,6 +50,11 @@ class ScoringJobs {
 
   cancel(): void {
     this.#job?.controller.abort();
+  }
+
+  /** Whether a run was started or stopped in this page (so one still marked `running` was not left by a closed tab). */
+  touched(modelId: string, datasetId: number): boolean {
+    return this.#touched.has(`${modelId}|${datasetId}`);
   }
 }
 
@@ -88,6 +96,13 @@ export class CorpusScoring {
   get busyElsewhere(): boolean {
     return !!scoringJobs.job && !this.job;
   }
+  /** The run is marked running but no page is scoring it: a closed or reloaded tab left it half-way. */
+  get interrupted(): boolean {
+    const modelId = this.#modelId();
+    const datasetId = this.datasetId;
+    return this.run?.status === 'running' && !scoringJobs.job && modelId !== undefined && datasetId !== undefined && !scoringJobs.touched(modelId, datasetId);
+  }
+
   get estimate(): ScoreEstimate | undefined {
     const key = `${this.#modelId()}|${this.datasetId}`;
     return this.#estimate?.key === key ? this.#estimate.value : undefined;
