@@ -18,7 +18,7 @@ const FORBIDDEN = 'src/lib/db/';
 const IMPORT = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,$]+\s+from\s+|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
 
 // A table or a transaction reached from a database object: `db.answers`, `getDb().models`, `db.transaction(`.
-const TABLES = ['datasets', 'answers', 'annotators', 'annotations', 'guidelines', 'models', 'settings', 'embeddings', 'embeddingRuns', 'transaction', 'table'];
+const TABLES = ['datasets', 'answers', 'annotators', 'annotations', 'guidelines', 'models', 'settings', 'embeddings', 'embeddingRuns', 'scores', 'scoreRuns', 'searchIndexes', 'searchTerms', 'transaction', 'table'];
 const TABLE_ACCESS = new RegExp(`\\b(?:db|getDb\\(\\))\\s*\\.\\s*(?:${TABLES.join('|')})\\b`, 'g');
 
 /** Table accesses in one file outside lib/db (tests, which set up their data, are not checked). */

@@ -9,11 +9,14 @@ import type { ModelProtocol } from '../lib/workers/model/protocol';
 import { runChecks } from './check-handlers';
 import { explainWith, loadedBaselines as loaded, predictWith } from './predictor-handlers';
 import { trainBaselineStored } from './training-handlers';
+import { scoreHandlers } from './score-handlers';
+
 // transformers.js and the ONNX runtime load on the first transformer request only: the baseline never pays for them.
 const transformers = () => import('./transformer-handlers');
 const embeddings = () => import('./embedding-handlers');
 
 const handlers = {
+  ...scoreHandlers((key) => loaded.get(key)),
   'baseline/train': ({ texts, labels, options, holdout }, { signal, emit }) =>
     trainExperiment(texts, labels, options ?? {}, holdout ?? 0, { signal, onProgress: (p) => emit('train/progress', p) }),
   'baseline/load': ({ key, model }) => {

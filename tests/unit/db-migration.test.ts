@@ -46,7 +46,7 @@ describe('schema v1 → v3', () => {
     await writeV1(name);
     const db = new DissidentiaDb(name);
     await db.open();
-    // Opened at the newest schema (v5 added the sentence-vector tables, v6 the search index).
+    // Opened at the newest schema (v4 added the corpus scores, v5 the sentence vectors, v6 the search index).
     expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name)).not.toContain('sentences');
     expect(await countAllSentences(db)).toBe(3);

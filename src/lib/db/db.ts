@@ -1,5 +1,5 @@
 // The one Dexie schema of the app. Every version(n) stays, with a one-line reason; repos/ are the only door to tables.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CheckReport } from '../core/checks/types';
 import { migrateSentenceRows } from './migrations';
 
@@ -158,6 +158,37 @@ export interface EmbeddingRun {
   updatedAt: number;
 }
 
+/** The scores of one answer's sentences under one model (one row per answer: a million rows would be slow to write). */
+export interface ScoreRow {
+  /** The model's key: `stored-<id>` for a stored model, the built-in model's name otherwise. */
+  modelId: string;
+  answerId: number;
+  datasetId: number;
+  /** P(dissident) of sentence i of the answer, in order. */
+  probabilities: Float32Array;
+}
+
+/** Where scoring a dataset with a model stands: written with every batch, so a reload resumes after the last one. */
+export interface ScoreRun {
+  modelId: string;
+  datasetId: number;
+  modelName: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Answers are scored in id order: every answer up to this id is stored. */
+  lastAnswerId: number;
+  answers: number;
+  answersDone: number;
+  sentences: number;
+  sentencesDone: number;
+  /** Sentences the model was asked about (each distinct text once). */
+  distinctScored: number;
+  startedAt: number;
+  updatedAt: number;
+  /** Seconds spent scoring, summed over resumed sessions. */
+  seconds: number;
+  error?: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -190,6 +221,8 @@ export class DissidentiaDb extends Dexie {
   searchTerms!: Dexie.Table<SearchTermRow, [number, string]>;
   embeddings!: Dexie.Table<EmbeddingChunk, [string, number, number]>;
   embeddingRuns!: Dexie.Table<EmbeddingRun, [string, number]>;
+  scores!: Table<ScoreRow, [string, number]>;
+  scoreRuns!: Table<ScoreRun, [string, number]>;
 
   constructor(name = 'dissidentia') {
     super(name);
@@ -201,6 +234,8 @@ export class DissidentiaDb extends Dexie {
       .upgrade((tx) => migrateSentenceRows(tx));
     // v3: the one-row-per-sentence table, emptied by v2, goes.
     this.version(3).stores({ sentences: null });
+    // v4: the whole corpus scored per model: one row of probabilities per answer, and a run record per (model, dataset).
+    this.version(4).stores({ scores: '[modelId+answerId], [modelId+datasetId], datasetId', scoreRuns: '[modelId+datasetId], datasetId' });
     // v5: sentence vectors per (encoder, dataset) in int8 chunks, and each embedding run's state (resume after a reload).
     this.version(5).stores({ embeddings: '[model+datasetId+chunk]', embeddingRuns: '[model+datasetId]' });
     // v6: a persisted inverted index per dataset (search in milliseconds, TF-IDF similarity), rebuilt when stale.

@@ -4,6 +4,7 @@ import * as active from './messages/active';
 import * as agreement from './messages/agreement';
 import * as annotate from './messages/annotate';
 import * as checks from './messages/checks';
+import * as corpus from './messages/corpus';
 import * as demo from './messages/demo';
 import * as errors from './messages/errors';
 import * as models from './messages/models';
@@ -17,7 +18,7 @@ import * as transfer from './messages/transfer';
 import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus] as const;
 
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];

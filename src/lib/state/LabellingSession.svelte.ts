@@ -37,6 +37,8 @@ export class LabellingSession {
   #cache = new Map<number, SentenceView>();
   #cacheVersion = $state(0);
   #starts = 0;
+  /** A sentence sent from another screen (the corpus explorer), brought to the position once its queue is built. */
+  #focus: { id: number; datasetId: number } | undefined;
 
   readonly workspace: AnnotationWorkspace;
   /** The model behind the 'active' queue (« plus utiles d'abord »). */
@@ -127,6 +129,25 @@ export class LabellingSession {
     this.#cache.clear();
     this.#move(same && mode !== 'unlabelled' && mode !== 'active' ? Math.min(saved?.position ?? 0, ids.length) : 0);
     this.#loading = false;
+    this.#applyFocus();
+  }
+
+  /** Shows this sentence next: where it stands in the queue, else inserted at the position (it may be labelled already). */
+  focusOn(id: number, datasetId: number): void {
+    this.#focus = { id, datasetId };
+    if (!this.#loading) this.#applyFocus();
+  }
+
+  #applyFocus(): void {
+    const focus = this.#focus;
+    if (!focus || this.#key?.datasetId !== focus.datasetId) return;
+    this.#focus = undefined;
+    let at = this.#ids.indexOf(focus.id);
+    if (at === -1) {
+      at = this.#position;
+      this.#ids = [...this.#ids.slice(0, at), focus.id, ...this.#ids.slice(at)];
+    }
+    this.#move(at);
   }
 
   /** Labels the sentence on screen and moves on, at once; false when there was nothing to label or no one to label as. */

@@ -5,6 +5,7 @@ import type { Dataset, DissidentiaDb } from '../db';
 import { deleteDatasetAnnotations } from './annotations';
 import { deleteSearchIndex } from './search-index';
 import { deleteDatasetEmbeddings } from './embeddings';
+import { deleteDatasetScores } from './scores';
 
 /** Where an interrupted import stands: records already read and stored, written with each batch. */
 export interface ImportCheckpoint {
@@ -93,5 +94,6 @@ export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void
   });
   await deleteSearchIndex(db, id);
   await deleteDatasetEmbeddings(db, id);
+  await deleteDatasetScores(db, id);
   await db.datasets.delete(id);
 }

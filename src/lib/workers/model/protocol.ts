@@ -10,9 +10,10 @@ import type { EmbedDatasetResult } from './embed-dataset';
 import type { PredictorRef } from './predictor';
 import type { StoredTrainingArgs, StoredTrainingResult } from './stored-training';
 import type { ActiveRankArgs, ActiveRankResult } from './active-protocol';
+import type { ScoreEvents, ScoreRequests } from './score-protocol';
 
 export type ModelProtocol = {
-  requests: {
+  requests: ScoreRequests & {
     /** Trains a baseline on labelled texts (1 = dissident), holding out a stratified test fraction (0: none). */
     'baseline/train': {
       args: { texts: string[]; labels: (0 | 1)[]; options?: TrainOptionsInput; holdout?: number };
@@ -63,7 +64,7 @@ export type ModelProtocol = {
     /** Retrains the baseline once on gold labels and orders a pool of sentences « plus utiles d'abord ». */
     'active/rank': { args: ActiveRankArgs; result: ActiveRankResult };
   };
-  events: {
+  events: ScoreEvents & {
     'train/progress': TrainProgress;
     /** Model files loading (bytes), sentences embedded, or head training (folds). */
     'transformer/progress': { phase: 'load' | 'embed' | 'train'; file?: string; done: number; total: number };
