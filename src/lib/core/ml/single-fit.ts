@@ -1,10 +1,9 @@
 // One baseline fit with fixed hyperparameters and no cross-validation: counts, TF-IDF and L-BFGS on all rows, as
 // scikit-learn's Pipeline.fit. Active learning retrains with it; bench:train times it against scikit-learn.
 import { CodedError } from '../errors';
-import { fitFeatures, prepareCorpus, trainingSet } from './features';
-import { fitLogisticAuto } from './logistic-gram';
+import { prepareCorpus } from './features';
 import type { BaselineModel, Hyperparameters } from './types';
-import { resolveOptions } from './train';
+import { fitOnAllRows, resolveOptions } from './train';
 import type { TrainOptionsInput } from './types';
 
 /**
@@ -40,29 +39,7 @@ export function fitBaselineOnce(texts: readonly string[], labels: readonly (0 | 
     { word: params.wordNgrams?.[1] ?? 0, char: params.charNgrams?.[1] ?? 0 },
     { word: params.wordNgrams?.[0] ?? 1, char: params.charNgrams?.[0] ?? 1 },
   );
-  const all = Int32Array.from(texts, (_, i) => i);
-  const fitted = fitFeatures(corpus, all, params);
-  const train = trainingSet(corpus, fitted, all, options.imbalance, options.seed);
-  const fit = fitLogisticAuto(train.X, train.y, {
-    C: params.C,
-    maxIterations: options.maxIterations,
-    tolerance: options.tolerance,
-    sampleWeight: train.weights,
-    signal,
-  });
-  let offset = 0;
-  const blocks = fitted.blocks.map(({ corpus: counts, vocabulary }) => {
-    const size = vocabulary.columns.length;
-    const block = {
-      kind: vocabulary.kind,
-      ngramRange: [vocabulary.range[0], vocabulary.range[1]] as [number, number],
-      vocabulary: Array.from(vocabulary.columns, (j) => counts.texts[j]),
-      idf: Array.from(vocabulary.idf),
-      coefficients: Array.from(fit.weights.subarray(offset, offset + size)),
-    };
-    offset += size;
-    return block;
-  });
+  const fit = fitOnAllRows(corpus, texts.length, params, options, options.seed, signal);
   return {
     settings: {
       params,
@@ -74,7 +51,7 @@ export function fitBaselineOnce(texts: readonly string[], labels: readonly (0 | 
       maxIterations: options.maxIterations,
       tolerance: options.tolerance,
     },
-    blocks,
+    blocks: fit.blocks,
     intercept: fit.intercept,
     seconds: (performance.now() - started) / 1000,
     trainedOn: { n: texts.length, positives },

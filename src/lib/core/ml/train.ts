@@ -15,6 +15,7 @@ import {
   MODEL_FORMAT_VERSION,
   type BaselineModel,
   type CvMetrics,
+  type Hyperparameters,
   type SearchResult,
   type TrainHooks,
   type TrainOptions,
@@ -114,29 +115,8 @@ export async function trainBaseline(
 
   await yieldAndCheck(signal);
   hooks.onProgress?.({ phase: 'refit', done: 0, total: 1 });
-  const all = Int32Array.from(texts, (_, i) => i);
-  const fitted = fitFeatures(corpus, all, params);
-  const train = trainingSet(corpus, fitted, all, options.imbalance, deriveSeed(options.seed, 1000, 1));
-  const fit = fitLogisticAuto(train.X, train.y, {
-    C: params.C,
-    maxIterations: options.maxIterations,
-    tolerance: options.tolerance,
-    sampleWeight: train.weights,
-    signal,
-  });
-  let offset = 0;
-  const blocks = fitted.blocks.map(({ corpus: counts, vocabulary }) => {
-    const size = vocabulary.columns.length;
-    const block = {
-      kind: vocabulary.kind,
-      ngramRange: [vocabulary.range[0], vocabulary.range[1]] as [number, number],
-      vocabulary: Array.from(vocabulary.columns, (j) => counts.texts[j]),
-      idf: Array.from(vocabulary.idf, (v) => round(v)),
-      coefficients: Array.from(fit.weights.subarray(offset, offset + size), (v) => round(v)),
-    };
-    offset += size;
-    return block;
-  });
+  const fit = fitOnAllRows(corpus, texts.length, params, options, deriveSeed(options.seed, 1000, 1), signal, round);
+  const blocks = fit.blocks;
   hooks.onProgress?.({ phase: 'refit', done: 1, total: 1 });
 
   return {
@@ -163,4 +143,43 @@ export async function trainBaseline(
     trainSeconds: round((performance.now() - started) / 1000, 4),
     trainedOn: { n: texts.length, positives: labels.reduce<number>((s, l) => s + l, 0) },
   };
+}
+
+/**
+ * The final fit on every row with chosen hyperparameters: features, then L-BFGS; the blocks and intercept a model
+ * keeps, each value passed through `keep` (rounding for stored models, identity for quick retrains).
+ */
+export function fitOnAllRows(
+  corpus: ReturnType<typeof prepareCorpus>,
+  n: number,
+  params: Hyperparameters,
+  options: TrainOptions,
+  seed: number,
+  signal: AbortSignal | undefined,
+  keep: (v: number) => number = (v) => v,
+) {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const fitted = fitFeatures(corpus, all, params);
+  const train = trainingSet(corpus, fitted, all, options.imbalance, seed);
+  const fit = fitLogisticAuto(train.X, train.y, {
+    C: params.C,
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+    sampleWeight: train.weights,
+    signal,
+  });
+  let offset = 0;
+  const blocks = fitted.blocks.map(({ corpus: counts, vocabulary }) => {
+    const size = vocabulary.columns.length;
+    const block = {
+      kind: vocabulary.kind,
+      ngramRange: [vocabulary.range[0], vocabulary.range[1]] as [number, number],
+      vocabulary: Array.from(vocabulary.columns, (j) => counts.texts[j]),
+      idf: Array.from(vocabulary.idf, (v) => keep(v)),
+      coefficients: Array.from(fit.weights.subarray(offset, offset + size), (v) => keep(v)),
+    };
+    offset += size;
+    return block;
+  });
+  return { ...fit, blocks };
 }
