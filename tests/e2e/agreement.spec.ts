@@ -85,7 +85,7 @@ test('undoing an adjudication over an imported reference puts that reference bac
   const annotate = new AnnotatePage(page);
   await annotate.open();
   // Imported with its final labels: every sentence already has a reference.
-  await expect(await annotate.importAnnotations(devCsv)).toContainText('Référence / gold');
+  await expect(await annotate.importAnnotations(devCsv)).toContainText('Référence (adjudication)');
   const agreement = new AgreementPage(page);
   await agreement.open();
   await agreement.selectDataset('dissidentia-dev');

@@ -64,7 +64,7 @@ test('imports the shared dev file: three annotators plus gold, after confirming 
   await page.getByRole('button', { name: 'Importer et fusionner' }).click();
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('901 phrases lues : 0 retrouvées, 899 créées');
-  await expect(report).toContainText('Annotateurs : a, b, c, Référence / gold');
+  await expect(report).toContainText('Annotateurs : a, b, c, Référence (adjudication)');
   await expect(report).toContainText('Nouveau jeu de données créé');
   await page.screenshot({ path: test.info().outputPath('annotate-dev-import-laptop.png'), fullPage: true });
   await annotate.tab('Étiqueter');

@@ -111,6 +111,8 @@ test('a dataset scored with a user-trained model is explored, corrected, sent to
   for (const [name, size] of [['laptop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `test-results/corpus-${name}.png`, fullPage: true });
+    // Nothing scrolls sideways: neither the histogram's table for screen readers nor long answer ids.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
   }
 });
 

@@ -43,6 +43,11 @@ test('runs the suite on a model, shows failures, target gap and weakest slices, 
   await expect(failed.first().locator('.failures li').first()).toContainText(/« .+ » \d,\d\d/);
   // The comparison shows the checks passed beside the AUC.
   await expect(models.row('verifie').getByTestId('model-checks-cell')).toHaveText(/^\d+ \/ \d+$/);
+  // Slices are counted apart (they depend on the labelled set picked) and judged on accuracy, not on a failure count.
+  await expect(checks.section.getByTestId('checks-summary-slices')).toContainText(/tranches du jeu étiqueté : \d+ réussies?/);
+  const cell = (await models.row('verifie').getByTestId('model-checks-cell').textContent()) ?? '';
+  expect(Number(cell.split('/')[1])).toBeLessThanOrEqual(shipped.cases.length);
+  await expect(checks.section.locator('[data-check-id^="slice:"]').first()).toContainText(/exactitude \d+,\d\s%.*contre \d+,\d\s%/);
   await page.screenshot({ path: testInfo.outputPath('checks-laptop.png'), fullPage: true });
 
   await page.reload();

@@ -23,7 +23,7 @@ test('finds sentences similar to one from Parcourir, in order of similarity, and
   const rows = similarRows(page);
   await expect(rows).toHaveCount(20);
   await expect(rows.locator('p.text').filter({ hasText: source })).toHaveCount(0);
-  const scores = (await page.getByTestId('similarity').allTextContents()).map(Number);
+  const scores = (await page.getByTestId('similarity').allTextContents()).map((s) => Number(s.replace(',', '.')));
   expect(scores[0]).toBeGreaterThan(0);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
@@ -44,7 +44,7 @@ test('finds sentences similar to one from Parcourir, in order of similarity, and
   await expect(page.getByTestId('similar-source')).toContainText('services publics de proximité');
   await expect(rows.first()).toContainText(/service|public|proximit/i);
   await page.getByLabel('Ordre').selectOption({ label: 'Les moins similaires' });
-  await expect(page.getByTestId('similarity').first()).toHaveText('0.00');
+  await expect(page.getByTestId('similarity').first()).toHaveText('0,00');
   await expect(rows.first()).not.toContainText(/service|public|proximit/i);
   await page.getByLabel('Ordre').selectOption({ label: 'Les plus similaires' });
   await expect(rows.first()).toContainText(/service|public|proximit/i);

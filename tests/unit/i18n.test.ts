@@ -2,13 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../../src/lib/core/errors';
 import { ImportError, type ImportErrorCode } from '../../src/lib/core/csv/errors';
-import { catalogues, translate } from '../../src/lib/i18n/catalogue';
+import { catalogues, messageAreas, translate } from '../../src/lib/i18n/catalogue';
 import { errorKey, errorTextIn } from '../../src/lib/i18n/error-text';
 import { RpcError } from '../../src/lib/workers/rpc';
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^|}]*\|[^|}]*)?\}/g)].map((m) => m[1]))].sort();
 
 describe('catalogues', () => {
+  it('never define one key in two areas (the later area would silently replace the earlier one’s text)', () => {
+    const owners = new Map<string, number>();
+    const clashes: string[] = [];
+    messageAreas.forEach((area, i) => {
+      for (const key of Object.keys(area.fr)) {
+        if (owners.has(key)) clashes.push(`${key} (areas ${owners.get(key)} and ${i})`);
+        owners.set(key, i);
+      }
+    });
+    expect(clashes).toEqual([]);
+  });
+
   it('have the same keys in French and English', () => {
     expect(Object.keys(catalogues.en).sort()).toEqual(Object.keys(catalogues.fr).sort());
   });

@@ -20,6 +20,9 @@ import * as usermodels from './messages/usermodels';
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
 const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus] as const;
 
+/** The areas' modules, for the test that no key is defined by two areas (the later one would silently win). */
+export const messageAreas: readonly { fr: Record<string, string>; en: Record<string, string> }[] = areas;
+
 type Area = (typeof areas)[number];
 type Fr = Area['fr'];
 export type MessageKey = Fr extends infer T ? (T extends unknown ? keyof T : never) : never;
