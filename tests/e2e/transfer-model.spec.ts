@@ -62,7 +62,8 @@ test('computes a dataset’s sentence vectors with progress, and resumes them af
   // Stopped as soon as some sentences are stored.
   await expect(run).toContainText(new RegExp(`: [1-9]\\d* / ${TOTAL} phrases, en cours`), LOAD);
   await panel.getByRole('button', { name: 'Arrêter le calcul' }).click();
-  await expect(run).toHaveAttribute('data-state', 'cancelled');
+  // The worker stops before its next batch; on a loaded machine that batch may take a while to come.
+  await expect(run).toHaveAttribute('data-state', 'cancelled', LOAD);
   const stopped = Number((await run.textContent())!.match(/: (\d+) \//)![1]);
   expect(stopped).toBeGreaterThan(0);
   expect(stopped).toBeLessThan(TOTAL);
