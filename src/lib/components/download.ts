@@ -1,16 +1,7 @@
-// Saves text as a file through a temporary link (works offline: nothing leaves the browser).
+// Saves text or a Blob as a file through a temporary link (works offline: nothing leaves the browser).
 
 export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(name, new Blob([text], { type }));
 }
 
 /** Saves a Blob (built elsewhere, a worker's CSV say) as a file. */
@@ -23,5 +14,6 @@ export function downloadBlob(name: string, blob: Blob): void {
   document.body.append(link);
   link.click();
   link.remove();
+  // Revoked later: some browsers read the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
