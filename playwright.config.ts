@@ -8,7 +8,9 @@ const outDir = process.env.E2E_DIST ?? 'dist';
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // Browser tests: the feature specs, and the browser half of the reliability suite.
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'reliability/**/*.spec.ts'],
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

@@ -6,7 +6,7 @@ export default defineConfig({
   // Compiles `*.svelte.ts` rune classes, so that state logic is tested without a browser.
   plugins: [svelte({ compilerOptions: { runes: true } })],
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     // The tiny CamemBERT test models are generated, not committed.
