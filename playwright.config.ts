@@ -34,7 +34,7 @@ export default defineConfig({
   ],
   webServer: {
     // The tiny test models are generated if absent and built into this test build only (DISSIDENTIA_EXTRA_MODELS).
-    command: `npx tsx scripts/fixtures.ts --if-missing && DISSIDENTIA_EXTRA_MODELS=tests/fixtures/models npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx tsx scripts/fixtures.ts --if-missing && DISSIDENTIA_EXTRA_MODELS=tests/fixtures/models npx vite build --configLoader runner --outDir ${outDir} --emptyOutDir --logLevel warn && npx vite preview --configLoader runner --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

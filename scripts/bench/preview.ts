@@ -10,8 +10,8 @@ export interface Preview {
 }
 
 export async function startPreview(port: number, outDir: string): Promise<Preview> {
-  if (!process.env.BENCH_SKIP_BUILD) execSync(`npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn`, quiet);
-  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  if (!process.env.BENCH_SKIP_BUILD) execSync(`npx vite build --configLoader runner --outDir ${outDir} --emptyOutDir --logLevel warn`, quiet);
+  const server = spawn('npx', ['vite', 'preview', '--configLoader', 'runner', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     if (server.pid) {

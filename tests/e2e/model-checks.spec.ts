@@ -41,6 +41,9 @@ test('runs the suite on a model, shows failures, target gap and weakest slices, 
   const failed = checks.section.locator('[data-state="failed"]');
   expect(await failed.count()).toBeGreaterThan(0);
   await expect(failed.first().locator('.failures li').first()).toContainText(/« .+ » \d,\d\d/);
+  // A direction check says what each rewrite had to do, so that its failures can be judged.
+  const politeHedge = shipped.cases.find((c) => c.id === 'dir-polite-hedge')!;
+  await expect(checks.section.locator('[data-check-id="dir-polite-hedge"] summary').first()).toContainText(`probabilité ${politeHedge.expect === 'notUp' ? 'de plus de' : 'd’au moins'} ${String(politeHedge.margin).replace('.', ',')}`);
   // The comparison shows the checks passed beside the AUC.
   await expect(models.row('verifie').getByTestId('model-checks-cell')).toHaveText(/^\d+ \/ \d+$/);
   // Slices are counted apart (they depend on the labelled set picked) and judged on accuracy, not on a failure count.
@@ -90,6 +93,7 @@ test('edits the suite: a new case runs, a bad one is refused in French, reset br
   await expect(checks.results).toHaveCount(shipped.cases.length);
   await expect(checks.section.getByTestId('check-result').filter({ hasText: 'Cible sans emplacement' })).toBeVisible();
   await expect(checks.section).toContainText('(modifiée)');
+  await expect(checks.section.getByTestId('checks-stale')).toHaveCount(0);
 
   // The edits survive a reload; reset drops them.
   await page.reload();
@@ -99,6 +103,10 @@ test('edits the suite: a new case runs, a bad one is refused in French, reset br
   await checks.editor.getByRole('button', { name: 'Revenir à la suite livrée' }).click();
   await expect(checks.editor).toContainText(`Suite livrée, version ${shipped.version}, ${shipped.cases.length} cas.`);
   await expect(checks.caseRow('Cible sans emplacement')).toHaveCount(0);
+  // The stored results judged the edited suite: they now say so, until the checks run again.
+  await expect(checks.section.getByTestId('checks-stale')).toContainText('La suite a changé depuis ce passage');
+  await checks.run();
+  await expect(checks.section.getByTestId('checks-stale')).toHaveCount(0);
 });
 
 test('phone width: the section fits the screen and its results read', async ({ page }, testInfo) => {

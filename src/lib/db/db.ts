@@ -102,6 +102,8 @@ export interface StoredChecks {
   /** The suite's version, and whether it was the team's edited copy rather than the shipped file. */
   suiteVersion: number;
   suiteEdited: boolean;
+  /** Identity of the cases and slice settings run (suiteFingerprint): results of an edited suite are flagged as stale. */
+  suiteFingerprint?: string;
   labelledSource?: string;
 }
 

@@ -1,7 +1,7 @@
 // State of the Vérifications section: the suite in force (shipped or the team's edited copy), its edits, and check
 // runs in the model worker, whose reports are stored with the model.
 import { shippedSuite } from '../checks/shipped';
-import { parseCheckSuite } from '../core/checks/suite-format';
+import { parseCheckSuite, suiteFingerprint } from '../core/checks/suite-format';
 import type { CheckCase, CheckSuite } from '../core/checks/types';
 import type { BaselineModel } from '../core/ml/model';
 import type { TransferModel } from '../core/ml/transfer/types';
@@ -74,7 +74,7 @@ export class ModelChecks {
         },
       };
       const report = await modelWorker().call('checks/run', { model, suite, labelled: set && { texts: set.texts, labels: set.labels } }, { signal: controller.signal, on });
-      await saveModelChecks(getDb(), stored.id, { report, ranAt: Date.now(), suiteVersion: suite.version, suiteEdited: edited, labelledSource: labelled?.label });
+      await saveModelChecks(getDb(), stored.id, { report, ranAt: Date.now(), suiteVersion: suite.version, suiteEdited: edited, suiteFingerprint: suiteFingerprint(suite), labelledSource: labelled?.label });
       this.#status = 'done';
     } catch (error) {
       const aborted = (error as Error).name === 'AbortError';
@@ -83,6 +83,14 @@ export class ModelChecks {
     } finally {
       if (this.#controller === controller) this.#controller = undefined;
     }
+  }
+
+  /** Whether a stored run judged another suite than the one in force now (edited, reset or updated since). */
+  isStale(run: { suiteVersion: number; suiteEdited: boolean; suiteFingerprint?: string }): boolean {
+    const { suite, edited } = this.suite.current;
+    // Runs stored before fingerprints existed: only their version and origin can be compared.
+    if (run.suiteFingerprint === undefined) return run.suiteVersion !== suite.version || run.suiteEdited !== edited || edited;
+    return run.suiteFingerprint !== suiteFingerprint(suite);
   }
 
   cancel(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../checks/suite.fr.json';
-import { parseCheckSuite } from './suite-format';
+import { parseCheckSuite, suiteFingerprint } from './suite-format';
 
 const withCase = (c: unknown) => ({ ...shipped, cases: [c] });
 
@@ -27,5 +27,15 @@ describe('parseCheckSuite', () => {
   ])('refuses %s with a French message', (_, value, message) => {
     expect(() => parseCheckSuite(value)).toThrow(message);
     expect(() => parseCheckSuite(value)).toThrow(/^Suite de vérifications invalide/);
+  });
+
+  it('fingerprints what a run judges: an edited case changes it, a raised version number alone does not', () => {
+    const suite = parseCheckSuite(JSON.stringify(shipped));
+    const same = parseCheckSuite(JSON.stringify(shipped));
+    expect(suiteFingerprint(same)).toBe(suiteFingerprint(suite));
+    expect(suiteFingerprint({ ...suite, version: suite.version + 1 })).toBe(suiteFingerprint(suite));
+    const edited = { ...suite, cases: suite.cases.map((c, i) => (i === 0 ? { ...c, name: `${c.name} (revu)` } : c)) };
+    expect(suiteFingerprint(edited)).not.toBe(suiteFingerprint(suite));
+    expect(suiteFingerprint({ ...suite, slices: { ...suite.slices, maxDrop: suite.slices.maxDrop + 0.01 } })).not.toBe(suiteFingerprint(suite));
   });
 });

@@ -1,5 +1,6 @@
 // Reading a check suite (the shipped file or the team's edited copy): shape checks with French messages naming the case.
 import { CodedError } from '../errors';
+import { hashString } from '../text/hash';
 import { PERTURBATIONS } from './perturbations';
 import { CHECK_SUITE_FORMAT, CHECK_SUITE_FORMAT_VERSION, type CheckCase, type CheckSuite } from './types';
 
@@ -82,4 +83,9 @@ export function parseCheckSuite(data: unknown): CheckSuite {
   const ids = new Set<string>();
   value.cases.forEach((c, i) => checkCase(c, i, ids));
   return value as unknown as CheckSuite;
+}
+
+/** Identity of what a run judged (cases and slice settings, not the version number a team may forget to raise). */
+export function suiteFingerprint(suite: CheckSuite): string {
+  return hashString(JSON.stringify({ slices: suite.slices, cases: suite.cases }));
 }

@@ -53,7 +53,7 @@ describe('runCheckSuite', () => {
     const up: CheckCase = { id: 'd', kind: 'dir', name: 'tous pourris', prefix: '', suffix: 'Tous pourris !', expect: 'up', margin: 0.05, texts: ['Le budget est voté.'] };
     const deaf = model(() => 0.3);
     expect((await runCheckSuite(suiteOf(up), deaf, { threshold: 0.5 })).checks[0]).toMatchObject({ passed: false, failures: [{ text: 'Le budget est voté. Tous pourris !', original: 'Le budget est voté.' }] });
-    expect((await runCheckSuite(suiteOf(up), insultModel, { threshold: 0.5 })).checks[0].passed).toBe(true);
+    expect((await runCheckSuite(suiteOf(up), insultModel, { threshold: 0.5 })).checks[0]).toMatchObject({ passed: true, direction: { expect: 'up', margin: 0.05 } });
     const notUp: CheckCase = { ...up, id: 'n', suffix: 'Merci.', expect: 'notUp' };
     const politeIsAngry = model((t) => (t.includes('Merci') ? 0.7 : 0.3));
     expect((await runCheckSuite(suiteOf(notUp), politeIsAngry, { threshold: 0.5 })).checks[0].passed).toBe(false);

@@ -84,7 +84,7 @@ function judgeDir(c: DirCase, p: Probabilities): Omit<CheckResult, 'id' | 'kind'
     const ok = c.expect === 'up' ? delta >= c.margin : c.expect === 'down' ? -delta >= c.margin : delta <= c.margin;
     if (!ok) failures.push({ text: variant, probability: p.get(variant)!, original, originalProbability: p.get(original)! });
   }
-  return { tested: pairs.length, failures };
+  return { tested: pairs.length, failures, direction: { expect: c.expect, margin: c.margin } };
 }
 
 function judgeTarget(c: TargetCase, p: Probabilities, threshold: number): Omit<CheckResult, 'id' | 'kind' | 'name' | 'passed'> & { gap: number } {

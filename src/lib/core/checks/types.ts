@@ -105,6 +105,8 @@ export interface CheckResult {
   failures: CheckFailure[];
   /** Target probes: mean P(dissident) aimed at power minus aimed at other groups. */
   gap?: number;
+  /** Direction checks: what each rewrite had to do to the probability, so that a reader can judge the failures. */
+  direction?: { expect: Direction; margin: number };
   slice?: SliceMetrics & { family: string };
 }
 
