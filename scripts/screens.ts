@@ -18,6 +18,7 @@ const base = values.base!;
 const out = values.out!;
 const settleMs = Number(values.settle);
 const ROUTES = ['', 'donnees', 'annoter', 'accord', 'modeles', 'predire', 'predire/corpus', 'reglages', 'a-propos'];
+const PART_HEIGHT = 1400;
 const WIDTHS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'laptop', width: 1280, height: 800 },
@@ -56,9 +57,15 @@ async function main(): Promise<void> {
         await page.setViewportSize(size);
         await page.goto(`${base}/#/${route}`);
         await page.waitForTimeout(settleMs);
-        const path = join(out, `${route.replace('/', '-') || 'demo'}-${size.name}.png`);
-        await page.screenshot({ path, fullPage: true });
-        files.push(path);
+        // Long pages are cut into parts a reviewer's image viewer shows at full size (name-1.png, name-2.png…).
+        const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+        const parts = Math.max(1, Math.ceil(height / PART_HEIGHT));
+        for (let part = 0; part < parts; part++) {
+          const path = join(out, `${route.replace('/', '-') || 'demo'}-${size.name}${parts > 1 ? `-${part + 1}` : ''}.png`);
+          const y = part * PART_HEIGHT;
+          await page.screenshot({ path, fullPage: true, clip: { x: 0, y, width: size.width, height: Math.min(PART_HEIGHT, height - y) } });
+          files.push(path);
+        }
       }
     }
   } finally {

@@ -1,6 +1,8 @@
 // File and console helpers shared by the headless commands: reading files and models, printing one result.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadBaselineModel, serialiseModel, type BaselineModel } from '../lib/core/ml/model';
+import { resolve } from 'node:path';
+import { loadBaselineModel, type BaselineModel } from '../lib/core/ml/model';
+import { serialiseModel, type SavedModel } from '../lib/core/ml/model-io';
 
 export function readTextFile(path: string, what = 'Fichier'): string {
   try {
@@ -20,12 +22,29 @@ export function readModel(path: string): BaselineModel {
   }
 }
 
-export function writeModel(path: string, model: BaselineModel): void {
+export function writeModel(path: string, model: SavedModel): void {
   try {
     writeFileSync(path, serialiseModel(model));
   } catch {
     throw new Error(`Impossible d’écrire le modèle dans ${path}`);
   }
+}
+
+/** What `train` prints of any trained model: where it is, its cross-validated figures, threshold and training set. */
+export function trainedSummary(
+  path: string,
+  model: Pick<SavedModel, 'kind' | 'trainSeconds' | 'cv' | 'threshold' | 'trainedOn'>,
+  set: { excluded: number; empty: number },
+) {
+  const { cv } = model;
+  return {
+    model: resolve(path),
+    kind: model.kind,
+    trainSeconds: model.trainSeconds,
+    cv: { auc: cv.auc, f1: cv.f1, aucStd: cv.aucStd, averagePrecision: cv.averagePrecision, precision: cv.precision, recall: cv.recall, folds: cv.folds },
+    threshold: model.threshold,
+    trainedOn: { ...model.trainedOn, excluded: set.excluded, empty: set.empty },
+  };
 }
 
 /** With --json, exactly one JSON document on stdout; otherwise the human-readable text. */

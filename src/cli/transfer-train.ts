@@ -1,11 +1,9 @@
 // `train --model transfer:<modelDir>`: embeds the labelled sentences with the encoder folder, trains the head with
 // cross-validation and writes the transfer model JSON.
-import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { serialiseModel } from '../lib/core/ml/model-io';
 import { trainTransfer } from '../lib/core/ml/transfer/train-transfer';
 import { integerOption, stringOption, type ParsedArgs } from './args';
-import { percent, printResult, progressReporter } from './io';
+import { percent, printResult, progressReporter, trainedSummary, writeModel } from './io';
 import type { LabelledSet } from './labelled-csv';
 import { loadModelFolder, preferredDtype } from './model-folder';
 
@@ -59,22 +57,13 @@ export async function trainTransferCommand(modelDir: string, set: LabelledSet, a
   );
   // The whole command's time, embeddings included: that is what a user waits for.
   model.trainSeconds = Number(((performance.now() - started) / 1000).toFixed(3));
-  try {
-    writeFileSync(out, serialiseModel(model));
-  } catch {
-    throw new Error(`Impossible d’écrire le modèle dans ${out}`);
-  }
-  const { cv } = model;
+  writeModel(out, model);
   const result = {
-    model: resolve(out),
-    kind: model.kind,
-    trainSeconds: model.trainSeconds,
-    cv: { auc: cv.auc, f1: cv.f1, aucStd: cv.aucStd, averagePrecision: cv.averagePrecision, precision: cv.precision, recall: cv.recall, folds: cv.folds },
-    threshold: model.threshold,
+    ...trainedSummary(out, model, set),
     encoder: model.encoder,
     head: { hidden: model.head.hidden, bestEpoch: model.bestEpoch, epochs: model.lossCurve.length },
-    trainedOn: { ...model.trainedOn, excluded: set.excluded, empty: set.empty },
   };
+  const { cv } = result;
   printResult(json, result, () =>
     [
       `Modèle par transfert écrit dans ${result.model} (${model.trainedOn.n} phrases, dont ${model.trainedOn.positives} dissidentes) en ${model.trainSeconds.toFixed(1)} s.`,

@@ -1,9 +1,8 @@
 // `train` command: trains the baseline (or, with transfer:<dir>, a head on an encoder's vectors) on a labelled CSV,
 // writes the model JSON, prints a summary.
-import { resolve } from 'node:path';
 import { nestedCrossValidation, trainBaseline, type Imbalance, type TrainOptionsInput } from '../../lib/core/ml/model';
 import { flag, integerOption, parseCommandArgs, positional, stringOption } from '../args';
-import { percent, printResult, progressReporter, writeModel } from '../io';
+import { percent, printResult, progressReporter, trainedSummary, writeModel } from '../io';
 import { LABEL_OPTIONS, labelColumns, readLabelledCsv } from '../labelled-csv';
 import { TRANSFER_OPTIONS, trainTransferCommand } from '../transfer-train';
 
@@ -55,18 +54,13 @@ export async function run(argv: string[]): Promise<void> {
     nestedFolds >= 2
       ? await nestedCrossValidation(set.texts, set.labels, options, { folds: nestedFolds, repeats: integerOption(args, 'repeats', 1, 1, 20) }, { onProgress: progressReporter('Validation imbriquée') })
       : undefined;
-  const { cv } = model;
   const result = {
-    model: resolve(out),
-    kind: model.kind,
-    trainSeconds: model.trainSeconds,
-    cv: { auc: cv.auc, f1: cv.f1, aucStd: cv.aucStd, averagePrecision: cv.averagePrecision, precision: cv.precision, recall: cv.recall, folds: cv.folds },
-    threshold: model.threshold,
+    ...trainedSummary(out, model, set),
     params: model.settings.params,
     features: model.settings.features,
-    trainedOn: { ...model.trainedOn, excluded: set.excluded, empty: set.empty },
     ...(nestedCv ? { nestedCv } : {}),
   };
+  const { cv } = result;
   printResult(flag(args, 'json'), result, () =>
     [
       `Modèle écrit dans ${result.model} (${model.trainedOn.n} phrases, dont ${model.trainedOn.positives} dissidentes) en ${model.trainSeconds.toFixed(1)} s.`,
