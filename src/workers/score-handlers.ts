@@ -4,10 +4,9 @@ import { CodedError } from '../lib/core/errors';
 import { yieldAndCheck } from '../lib/core/ml/abort';
 import { scoreCorpus, type CorpusAnswer, type ScoreTexts } from '../lib/core/ml/corpus/score-corpus';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
-import { sentencesOfAnswerRow } from '../lib/db/answer-sentences';
 import { getDb, type Answer, type ScoreRun } from '../lib/db/db';
 import { getModel } from '../lib/db/repos/models';
-import { answersByIds, getScoreRun, restartScoreRun, updateScoreRun, writeScoreBatch } from '../lib/db/repos/scores';
+import { answersInRange, getScoreRun, restartScoreRun, updateScoreRun, writeScoreBatch } from '../lib/db/repos/scores';
 import { sentenceCountsByAnswer } from '../lib/db/repos/sentences';
 import type { HandlerContext } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
@@ -41,9 +40,11 @@ async function scorerFor(ref: ScoreModelRef, loaded: (key: string) => BaselineMo
   };
 }
 
+/** An answer row as the scoring loop sees it: its sentences' texts sliced straight from the row (no sentence objects). */
 function corpusAnswer(answer: Answer): CorpusAnswer {
-  const sentences = sentencesOfAnswerRow(answer);
-  return { id: answer.id, texts: sentences.map((s) => s.text), hashes: sentences.map((s) => s.hash) };
+  const texts = new Array<string>(answer.sentenceCount);
+  for (let i = 0; i < answer.sentenceCount; i++) texts[i] = answer.texts?.[i] ?? answer.text.slice(answer.starts[i], answer.ends[i]);
+  return { id: answer.id, texts, hashes: answer.hashes.slice(0, answer.sentenceCount) };
 }
 
 /** The dataset's answers after `afterId`, in id order, grouped so that each batch holds about `target` sentences. */
@@ -54,7 +55,10 @@ async function* answerBatches(datasetId: number, afterId: number, target: number
   for (let i = 0; i <= counts.length; i++) {
     const c = counts[i];
     if (group.length && (!c || sentences + c.count > target)) {
-      yield (await answersByIds(getDb(), group)).map(corpusAnswer);
+      // One range read from the group's first to its last id; ids in between that are not the dataset's are left out.
+      const wanted = new Set(group);
+      const rows = await answersInRange(getDb(), datasetId, group[0]!, group[group.length - 1]!);
+      yield rows.filter((a) => wanted.has(a.id)).map(corpusAnswer);
       group = [];
       sentences = 0;
     }
