@@ -69,9 +69,10 @@ async function browserRun(base: string): Promise<Record<string, unknown>> {
   const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const viewport = { width: 1280, height: 800 };
-  // A persistent profile (BENCH_PROFILE_DIR) keeps the imported dataset between runs; its scores are cleared.
+  // A persistent profile (BENCH_PROFILE_DIR) keeps the imported dataset between runs; its scores are cleared, and
+  // service workers are blocked (one kept in the profile would serve the build it cached, not the one under test).
   const browser = PROFILE_DIR ? undefined : await chromium.launch({ executablePath, args });
-  const context = browser ? await browser.newContext({ viewport }) : await chromium.launchPersistentContext(PROFILE_DIR!, { executablePath, args, viewport });
+  const context = browser ? await browser.newContext({ viewport }) : await chromium.launchPersistentContext(PROFILE_DIR!, { executablePath, args, viewport, serviceWorkers: 'block' });
   const name = FILE.replace(/^.*\//, '').replace(/\.csv$/, '');
   try {
     const page = context.pages()[0] ?? (await context.newPage());
