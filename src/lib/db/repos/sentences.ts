@@ -1,5 +1,6 @@
 // Sentences: stored inside their answer's row (see ../answer-sentences.ts), read as single sentences: by dataset in
 // file order, by ids, by answer with context, by hash; counts that honour the dataset's exclusion filters.
+import Dexie from 'dexie';
 import { sentencesKept } from '../../core/csv/overview';
 import { answerIdOf, positionOf, sentenceAt, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
 import type { Answer, DissidentiaDb, Sentence } from '../db';
@@ -34,6 +35,8 @@ const countsRead = new Map<number, { stamp: string; counts: AnswerSentenceCount[
 
 /** A dataset's answers as index keys only (no texts read), in file order, those with an excluded flag left out. */
 async function answerCounts(db: DissidentiaDb, datasetId: number, mask = 0): Promise<AnswerSentenceCount[]> {
+  // Inside a transaction (deleting a dataset, writing labels) the stamp's tables may be out of its scope: read afresh.
+  if (Dexie.currentTransaction) return (await readAnswerCounts(db, datasetId)).filter((c) => (c.flags & mask) === 0);
   const [dataset, answers, last] = await Promise.all([
     getDataset(db, datasetId),
     db.answers.where('datasetId').equals(datasetId).count(),
