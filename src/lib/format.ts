@@ -16,10 +16,24 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${n} ${(lang === 'fr' ? units : unitsEn)[i]}`;
 }
 
+/** Formatters kept by locale and options: building an Intl.NumberFormat costs far more than formatting with one, and
+ * a list of fifty scored sentences redrawn every few seconds built hundreds. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: Lang, style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
+  const key = `${lang}|${style}|${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], { style, maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return formatter(lang, 'decimal', digits).format(n);
 }
 
 export function formatPercent(p: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(p);
+  return formatter(lang, 'percent', digits).format(p);
 }

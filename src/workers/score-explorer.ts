@@ -2,24 +2,36 @@
 // there (a million sentences never reach the page), one answer with its scores, and the CSV export.
 import Papa from 'papaparse';
 import { throwIfAborted } from '../lib/core/ml/abort';
-import { EXPORT_HEADER, flattenScores, predictedLabel, select, type ScoredIndex, type Selection } from '../lib/core/ml/corpus/explore';
+import { appendScores, EXPORT_HEADER, flattenScores, predictedLabel, select, type ScoredIndex, type Selection } from '../lib/core/ml/corpus/explore';
 import { foldForSearch, quickFoldFilter } from '../lib/core/text/normalise';
 import { positionOf, sentenceAt, sentenceIdOf, sentencesOfAnswerRow } from '../lib/db/answer-sentences';
 import { getDb, type Answer } from '../lib/db/db';
 import { goldLabels } from '../lib/db/repos/annotations';
 import { getAnswer } from '../lib/db/repos/answers';
-import { answersByIds, getScoreRun, scoreOfAnswer, scoresOfDataset } from '../lib/db/repos/scores';
+import { answersByIds, getScoreRun, scoreOfAnswer, scoresAfter, scoresOfDataset } from '../lib/db/repos/scores';
 import { forEachAnswerRow } from '../lib/db/repos/sentences';
 import type { AnswerScores, ExplorePage, ExploreQuery, ExploredSentence } from '../lib/workers/model/score-protocol';
 
-/** The last dataset's flattened scores, kept while its run has not moved (the explorer asks page after page). */
-let cached: { key: string; index: ScoredIndex } | undefined;
+/**
+ * The last dataset's flattened scores. While its run is the same (same start), only the rows stored since the last
+ * read are added (a run writes in answer id order); a new run, model or dataset flattens everything again.
+ */
+let cached: { key: string; updatedAt: number; lastAnswerId: number; index: ScoredIndex } | undefined;
 let searched: { key: string; ids: Set<number> } | undefined;
 
 async function indexOf(modelId: string, datasetId: number): Promise<ScoredIndex> {
   const run = await getScoreRun(getDb(), { modelId, datasetId });
-  const key = `${modelId}|${datasetId}|${run?.updatedAt ?? 0}|${run?.status ?? ''}`;
-  if (cached?.key !== key) cached = { key, index: flattenScores(await scoresOfDataset(getDb(), { modelId, datasetId }), sentenceIdOf) };
+  const key = `${modelId}|${datasetId}|${run?.startedAt ?? 0}`;
+  const updatedAt = run?.updatedAt ?? 0;
+  if (cached?.key === key && cached.updatedAt === updatedAt) return cached.index;
+  const last = (index: ScoredIndex, fallback: number) => (index.answerIds.length ? index.answerIds[index.answerIds.length - 1]! : fallback);
+  if (cached?.key === key && run) {
+    const index = appendScores(cached.index, await scoresAfter(getDb(), { modelId, datasetId }, cached.lastAnswerId), sentenceIdOf);
+    cached = { key, updatedAt, lastAnswerId: last(index, cached.lastAnswerId), index };
+  } else {
+    const index = flattenScores(await scoresOfDataset(getDb(), { modelId, datasetId }), sentenceIdOf);
+    cached = { key, updatedAt, lastAnswerId: last(index, 0), index };
+  }
   return cached.index;
 }
 

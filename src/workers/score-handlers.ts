@@ -4,11 +4,10 @@ import { CodedError } from '../lib/core/errors';
 import { yieldAndCheck } from '../lib/core/ml/abort';
 import { scoreCorpus, type CorpusAnswer, type ScoreTexts } from '../lib/core/ml/corpus/score-corpus';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
-import { sentencesOfAnswerRow } from '../lib/db/answer-sentences';
 import { getDb, type Answer, type ScoreRun } from '../lib/db/db';
 import { getModel } from '../lib/db/repos/models';
-import { answersByIds, getScoreRun, restartScoreRun, updateScoreRun, writeScoreBatch } from '../lib/db/repos/scores';
-import { sentenceCountsByAnswer } from '../lib/db/repos/sentences';
+import { answersInRange, getScoreRun, restartScoreRun, updateScoreRun, writeScoreBatch } from '../lib/db/repos/scores';
+import { sentenceCountsByAnswer, type AnswerSentenceCount } from '../lib/db/repos/sentences';
 import type { HandlerContext } from '../lib/workers/rpc';
 import type { ModelProtocol } from '../lib/workers/model/protocol';
 import type { ScoreModelRef } from '../lib/workers/model/score-protocol';
@@ -41,20 +40,28 @@ async function scorerFor(ref: ScoreModelRef, loaded: (key: string) => BaselineMo
   };
 }
 
+/** An answer row as the scoring loop sees it: its sentences' texts sliced straight from the row (no sentence objects). */
 function corpusAnswer(answer: Answer): CorpusAnswer {
-  const sentences = sentencesOfAnswerRow(answer);
-  return { id: answer.id, texts: sentences.map((s) => s.text), hashes: sentences.map((s) => s.hash) };
+  const texts = new Array<string>(answer.sentenceCount);
+  for (let i = 0; i < answer.sentenceCount; i++) texts[i] = answer.texts?.[i] ?? answer.text.slice(answer.starts[i], answer.ends[i]);
+  return { id: answer.id, texts, hashes: answer.hashes.slice(0, answer.sentenceCount) };
 }
 
-/** The dataset's answers after `afterId`, in id order, grouped so that each batch holds about `target` sentences. */
-async function* answerBatches(datasetId: number, afterId: number, target: number): AsyncGenerator<CorpusAnswer[]> {
-  const counts = (await sentenceCountsByAnswer(getDb(), datasetId, 0)).filter((c) => c.answerId > afterId);
+/**
+ * The dataset's answers after `afterId`, in id order, grouped so that each batch holds about `target` sentences;
+ * `known` spares reading the counts again when the caller has them.
+ */
+async function* answerBatches(datasetId: number, afterId: number, target: number, known?: AnswerSentenceCount[]): AsyncGenerator<CorpusAnswer[]> {
+  const counts = (known ?? (await sentenceCountsByAnswer(getDb(), datasetId, 0))).filter((c) => c.answerId > afterId);
   let group: number[] = [];
   let sentences = 0;
   for (let i = 0; i <= counts.length; i++) {
     const c = counts[i];
     if (group.length && (!c || sentences + c.count > target)) {
-      yield (await answersByIds(getDb(), group)).map(corpusAnswer);
+      // One range read from the group's first to its last id; ids in between that are not the dataset's are left out.
+      const wanted = new Set(group);
+      const rows = await answersInRange(getDb(), datasetId, group[0]!, group[group.length - 1]!);
+      yield rows.filter((a) => wanted.has(a.id)).map(corpusAnswer);
       group = [];
       sentences = 0;
     }
@@ -65,18 +72,20 @@ async function* answerBatches(datasetId: number, afterId: number, target: number
   }
 }
 
-async function totals(datasetId: number): Promise<{ answers: number; sentences: number }> {
-  const counts = await sentenceCountsByAnswer(getDb(), datasetId, 0);
+async function totals(datasetId: number, known?: AnswerSentenceCount[]): Promise<{ answers: number; sentences: number }> {
+  const counts = known ?? (await sentenceCountsByAnswer(getDb(), datasetId, 0));
   return { answers: counts.length, sentences: counts.reduce((n, c) => n + c.count, 0) };
 }
 
 async function estimate(args: Requests['score/estimate']['args'], loaded: (key: string) => BaselineModel | undefined, signal: AbortSignal): Promise<Requests['score/estimate']['result']> {
   const score = await scorerFor(args.model, loaded);
-  const { answers, sentences } = await totals(args.datasetId);
+  // The counts are read once (on a million sentences, tens of thousands of index entries) for the totals and the probe.
+  const counts = await sentenceCountsByAnswer(getDb(), args.datasetId, 0);
+  const { answers, sentences } = await totals(args.datasetId, counts);
   const run = (await getScoreRun(getDb(), { modelId: args.model.modelId, datasetId: args.datasetId })) ?? null;
   const remaining = run?.status === 'done' ? 0 : Math.max(0, sentences - (run?.sentencesDone ?? 0));
   // Timed on the first sentences of the dataset (a first call also pays for compiling the model: one call warms it).
-  const probe = (await answerBatches(args.datasetId, 0, PROBE_SENTENCES).next()).value?.flatMap((a: CorpusAnswer) => a.texts) ?? [];
+  const probe = (await answerBatches(args.datasetId, 0, PROBE_SENTENCES, counts).next()).value?.flatMap((a: CorpusAnswer) => a.texts) ?? [];
   let perSecond = 0;
   if (probe.length) {
     await score(probe.slice(0, 8), signal);
@@ -94,8 +103,9 @@ async function runScoring(args: Requests['score/run']['args'], loaded: (key: str
   let run = await getScoreRun(db, key);
   // A finished run is kept unless a restart is asked for (a late resume after the end must not score it all again).
   if (run?.status === 'done' && !args.restart) return run;
+  const counts = await sentenceCountsByAnswer(db, args.datasetId, 0);
   if (!run || args.restart) {
-    const { answers, sentences } = await totals(args.datasetId);
+    const { answers, sentences } = await totals(args.datasetId, counts);
     const now = Date.now();
     run = { ...key, modelName: args.model.name, status: 'running', lastAnswerId: 0, answers, answersDone: 0, sentences, sentencesDone: 0, distinctScored: 0, startedAt: now, updatedAt: now, seconds: 0 };
     await restartScoreRun(db, run);
@@ -106,7 +116,7 @@ async function runScoring(args: Requests['score/run']['args'], loaded: (key: str
   progress(run);
   try {
     await scoreCorpus({
-      batches: answerBatches(args.datasetId, run.lastAnswerId, args.batchSentences ?? BATCH_SENTENCES),
+      batches: answerBatches(args.datasetId, run.lastAnswerId, args.batchSentences ?? BATCH_SENTENCES, counts),
       score,
       signal: ctx.signal,
       write: async (batch) => {

@@ -2,7 +2,8 @@
 // with the model id, each distinct sentence scored once, cancel then resume, the explorer's filters and the CSV export.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_HEADER } from '../../src/lib/core/ml/corpus/explore';
+import { EXPORT_HEADER, flattenScores, select } from '../../src/lib/core/ml/corpus/explore';
+import { sentenceIdOf } from '../../src/lib/db/answer-sentences';
 import { fixtureSet } from '../../src/lib/core/ml/fixture-sentences';
 import { predictProba, trainBaseline, type BaselineModel } from '../../src/lib/core/ml/model';
 import { getDb } from '../../src/lib/db/db';
@@ -119,6 +120,25 @@ describe('scoring a dataset in the model worker', () => {
     expect(rows).toBeGreaterThan(0);
     expect(lines.length).toBeGreaterThanOrEqual(rows + 1);
     expect(lines.slice(1).every((l) => l.includes(',dissident,'))).toBe(true);
+  });
+
+  it('follows a run batch by batch: the explorer adds what was stored since its last read and matches a fresh read', async () => {
+    const ref = { modelId, name: 'essai' };
+    const base = { datasetId, modelId, threshold: model.threshold, label: '' as const, agreement: '' as const, order: 'desc' as const, text: '', offset: 0, limit: 5000 };
+    const stopAfterFirst = ctx((p, controller) => p.sentencesDone > 0 && controller.abort());
+    await expect(handlers['score/run']({ datasetId, model: ref, batchSentences: 30, restart: true }, stopAfterFirst)).rejects.toMatchObject({ name: 'AbortError' });
+    const part = await handlers['score/explore'](base, ctx());
+    const stopped = (await getScoreRun(getDb(), { modelId, datasetId }))!;
+    expect(part.scored).toBe(stopped.sentencesDone);
+    expect(part.scored).toBeLessThan(stopped.sentences);
+
+    await handlers['score/run']({ datasetId, model: ref, batchSentences: 30 }, ctx());
+    const whole = await handlers['score/explore'](base, ctx());
+    const index = flattenScores(await scoresOfDataset(getDb(), { modelId, datasetId }), sentenceIdOf);
+    const fresh = select(index, base, () => undefined);
+    expect(whole.scored).toBe(stopped.sentences);
+    expect(whole.rows.map((r) => r.sentenceId)).toEqual(Array.from(fresh.positions.subarray(0, base.limit), (k) => index.sentenceIds[k]));
+    expect(whole.histogram).toEqual(fresh.histogram);
   });
 
   it('goes with its dataset', async () => {

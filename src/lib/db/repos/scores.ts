@@ -70,9 +70,27 @@ export async function answersByIds(db: DissidentiaDb, ids: readonly number[]): P
   return (await db.answers.bulkGet([...ids])).filter((a): a is Answer => !!a);
 }
 
+/**
+ * A dataset's answer rows whose ids lie in [fromId, toId], in id order: one range read (a single getAll), where
+ * fetching the same rows key by key costs one request each.
+ */
+export async function answersInRange(db: DissidentiaDb, datasetId: number, fromId: number, toId: number): Promise<Answer[]> {
+  const rows = await db.answers.where(':id').between(fromId, toId, true, true).toArray();
+  return rows.filter((a) => a.datasetId === datasetId);
+}
+
 /** Every score row of a dataset under a model. */
 export function scoresOfDataset(db: DissidentiaDb, key: ScoreRunKey): Promise<ScoreRow[]> {
   return db.scores.where('[modelId+datasetId]').equals([key.modelId, key.datasetId]).toArray();
+}
+
+/**
+ * Score rows of a dataset under a model whose answer id is above `afterAnswerId`, in answer id order: what a run
+ * added since the explorer last read (a run writes in answer id order), read by the primary key's range.
+ */
+export async function scoresAfter(db: DissidentiaDb, key: ScoreRunKey, afterAnswerId: number): Promise<ScoreRow[]> {
+  const rows = await db.scores.where('[modelId+answerId]').between([key.modelId, afterAnswerId], [key.modelId, Infinity], false, true).toArray();
+  return rows.filter((r) => r.datasetId === key.datasetId);
 }
 
 export function scoreOfAnswer(db: DissidentiaDb, modelId: string, answerId: number): Promise<ScoreRow | undefined> {

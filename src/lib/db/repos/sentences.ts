@@ -1,5 +1,6 @@
 // Sentences: stored inside their answer's row (see ../answer-sentences.ts), read as single sentences: by dataset in
 // file order, by ids, by answer with context, by hash; counts that honour the dataset's exclusion filters.
+import Dexie from 'dexie';
 import { sentencesKept } from '../../core/csv/overview';
 import { answerIdOf, positionOf, sentenceAt, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
 import type { Answer, DissidentiaDb, Sentence } from '../db';
@@ -25,8 +26,36 @@ async function excludeOf(db: DissidentiaDb, datasetId: number, asked: number | u
   return dataset ? (infoOf(dataset).excludeFlags ?? 0) : 0;
 }
 
+/**
+ * The last counts read per dataset, with what identifies the answers they came from (the dataset's record, how many
+ * answers it has and its last answer id): answers are written by an import or an exchange and never edited, so an
+ * unchanged stamp means unchanged counts. Opening a screen on a million sentences read them two or three times.
+ */
+const countsRead = new Map<number, { stamp: string; counts: AnswerSentenceCount[] }>();
+
 /** A dataset's answers as index keys only (no texts read), in file order, those with an excluded flag left out. */
 async function answerCounts(db: DissidentiaDb, datasetId: number, mask = 0): Promise<AnswerSentenceCount[]> {
+  // Inside a transaction (deleting a dataset, writing labels) the stamp's tables may be out of its scope: read afresh.
+  if (Dexie.currentTransaction) return (await readAnswerCounts(db, datasetId)).filter((c) => (c.flags & mask) === 0);
+  const [dataset, answers, last] = await Promise.all([
+    getDataset(db, datasetId),
+    db.answers.where('datasetId').equals(datasetId).count(),
+    db.answers.where('datasetId').equals(datasetId).reverse().limit(1).primaryKeys(),
+  ]);
+  const stamp = `${db.name}|${dataset?.createdAt}|${dataset?.status}|${answers}|${String(last[0])}`;
+  let known = countsRead.get(datasetId);
+  if (known?.stamp !== stamp) {
+    known = { stamp, counts: await readAnswerCounts(db, datasetId) };
+    // Only a dataset in its final state is kept (one being imported changes from one read to the next).
+    if (dataset?.status === 'ready') countsRead.set(datasetId, known);
+    else countsRead.delete(datasetId);
+  }
+  // A copy: callers may reorder or cut their list.
+  return known.counts.filter((c) => (c.flags & mask) === 0);
+}
+
+/** Every answer of a dataset as index keys only, in file order. */
+async function readAnswerCounts(db: DissidentiaDb, datasetId: number): Promise<AnswerSentenceCount[]> {
   // Walking tens of thousands of index entries with a cursor costs one round trip each (seconds in Chromium). The
   // distinct (flags, count) pairs are a few hundred: walk those, then fetch each pair's answer ids in one call.
   const index = 'datasetId+flags+sentenceCount';
@@ -35,12 +64,10 @@ async function answerCounts(db: DissidentiaDb, datasetId: number, mask = 0): Pro
     .between([datasetId, -Infinity, -Infinity], [datasetId, Infinity, Infinity], true, true)
     .uniqueKeys()) as unknown as [number, number, number][];
   const groups = await Promise.all(
-    pairs
-      .filter(([, flags]) => (flags & mask) === 0)
-      .map(async ([, flags, count]) => {
-        const ids = (await db.answers.where(`[${index}]`).equals([datasetId, flags, count]).primaryKeys()) as number[];
-        return ids.map((answerId) => ({ answerId, flags, count }));
-      }),
+    pairs.map(async ([, flags, count]) => {
+      const ids = (await db.answers.where(`[${index}]`).equals([datasetId, flags, count]).primaryKeys()) as number[];
+      return ids.map((answerId) => ({ answerId, flags, count }));
+    }),
   );
   return groups.flat().sort((a, b) => a.answerId - b.answerId);
 }

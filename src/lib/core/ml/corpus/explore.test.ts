@@ -1,6 +1,6 @@
 // The explorer's pure part: flattening, filters, order, histogram, shares.
 import { describe, expect, it } from 'vitest';
-import { agreementWith, dissidentShare, flattenScores, HISTOGRAM_BINS, select, type ExploreFilters } from './explore';
+import { agreementWith, appendScores, dissidentShare, flattenScores, HISTOGRAM_BINS, select, type ExploreFilters } from './explore';
 
 const idOf = (answerId: number, position: number) => answerId * 100 + position;
 const index = flattenScores(
@@ -57,5 +57,33 @@ describe('explorer selection', () => {
     expect(agreementWith('dissident', 'non dissident')).toBe('disagree');
     expect(dissidentShare([0.9, 0.2, 0.5, 0.1], 0.5)).toBe(0.5);
     expect(dissidentShare([], 0.5)).toBe(0);
+  });
+});
+
+describe('explorer index kept up to date and ordered on a large corpus', () => {
+  // A seeded generator: the same rows on every run.
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rows = (from: number, count: number, next: () => number) =>
+    Array.from({ length: count }, (_, i) => ({ answerId: from + i, probabilities: Float32Array.from({ length: 1 + Math.floor(next() * 6) }, () => (next() < 0.2 ? 0.5 : Math.round(next() * 1000) / 1000)) }));
+
+  it('appending later answers gives the index that flattening every row gives', () => {
+    const next = random(7);
+    const first = rows(1, 40, next);
+    const later = rows(41, 25, next);
+    const grown = appendScores(flattenScores(first, idOf), [...later].reverse(), idOf);
+    const whole = flattenScores([...first, ...later], idOf);
+    expect(Array.from(grown.sentenceIds)).toEqual(Array.from(whole.sentenceIds));
+    expect(Array.from(grown.answerIds)).toEqual(Array.from(whole.answerIds));
+    expect(Array.from(grown.probabilities)).toEqual(Array.from(whole.probabilities));
+  });
+
+  it('orders as a comparator on the probability then the sentence id would, ties and both ends included', () => {
+    const next = random(11);
+    const big = flattenScores([...rows(1, 3000, next), { answerId: 5000, probabilities: Float32Array.of(0, 1, 1, 0) }], idOf);
+    for (const order of ['desc', 'asc'] as const) {
+      const sign = order === 'asc' ? 1 : -1;
+      const expected = Array.from(big.probabilities.keys()).sort((a, b) => sign * (big.probabilities[a]! - big.probabilities[b]!) || big.sentenceIds[a]! - big.sentenceIds[b]!);
+      expect(Array.from(select(big, { ...all, order }, () => undefined).positions)).toEqual(expected);
+    }
   });
 });

@@ -24,12 +24,26 @@ export interface ExploreFilters {
 
 export const HISTOGRAM_BINS = 20;
 
+type ScoreRows = readonly { answerId: number; probabilities: Float32Array }[];
+
 /** Flattens per-answer rows (sentence i of answer a has id a × 2²⁰ + i) into one index. */
-export function flattenScores(rows: readonly { answerId: number; probabilities: Float32Array }[], sentenceIdOf: (answerId: number, position: number) => number): ScoredIndex {
+export function flattenScores(rows: ScoreRows, sentenceIdOf: (answerId: number, position: number) => number): ScoredIndex {
+  return appendScores({ sentenceIds: new Float64Array(0), answerIds: new Float64Array(0), probabilities: new Float32Array(0) }, rows, sentenceIdOf);
+}
+
+/**
+ * The index with rows of later answers added at its end (a run stores answers in id order, so the explorer reads only
+ * what came since its last read instead of flattening every row again); rows are sorted by answer id first.
+ */
+export function appendScores(base: ScoredIndex, rows: ScoreRows, sentenceIdOf: (answerId: number, position: number) => number): ScoredIndex {
   const sorted = [...rows].sort((a, b) => a.answerId - b.answerId);
-  const n = sorted.reduce((sum, r) => sum + r.probabilities.length, 0);
+  const from = base.probabilities.length;
+  const n = from + sorted.reduce((sum, r) => sum + r.probabilities.length, 0);
   const index: ScoredIndex = { sentenceIds: new Float64Array(n), answerIds: new Float64Array(n), probabilities: new Float32Array(n) };
-  let k = 0;
+  index.sentenceIds.set(base.sentenceIds);
+  index.answerIds.set(base.answerIds);
+  index.probabilities.set(base.probabilities);
+  let k = from;
   for (const row of sorted) {
     index.probabilities.set(row.probabilities, k);
     for (let i = 0; i < row.probabilities.length; i++, k++) {
@@ -76,9 +90,36 @@ export function select(index: ScoredIndex, filters: ExploreFilters, human: (sent
     if (filters.label && predicted !== filters.label) continue;
     kept.push(k);
   }
-  const sign = filters.order === 'asc' ? 1 : -1;
-  const positions = Uint32Array.from(kept).sort((a, b) => sign * (index.probabilities[a]! - index.probabilities[b]!) || index.sentenceIds[a]! - index.sentenceIds[b]!);
-  return { positions, histogram, dissident, considered };
+  return { positions: byProbability(index, kept, filters.order), histogram, dissident, considered };
+}
+
+/** Room for positions in a sort key below the probability's 30 bits (a Float64 holds 53 exact bits). */
+const POSITION_BITS = 23;
+
+/**
+ * Positions ordered by probability, ties by sentence id. Each position becomes one number, the probability's float32
+ * bits (ordered as the values are, for non-negative floats) above the position, so the engine's native numeric sort
+ * of a Float64Array does the work: no comparator called millions of times on a large corpus. The index is in
+ * sentence id order, so position order is sentence id order. Past 2²³ positions, the comparator sort.
+ */
+function byProbability(index: ScoredIndex, kept: readonly number[], order: ExploreFilters['order']): Uint32Array {
+  const n = index.probabilities.length;
+  const sign = order === 'asc' ? 1 : -1;
+  if (n >= 2 ** POSITION_BITS) return Uint32Array.from(kept).sort((a, b) => sign * (index.probabilities[a]! - index.probabilities[b]!) || index.sentenceIds[a]! - index.sentenceIds[b]!);
+  const bits = new Uint32Array(index.probabilities.buffer, index.probabilities.byteOffset, n);
+  const keys = new Float64Array(kept.length);
+  // Descending probability, ascending position: the bits are flipped (below 2³⁰ for p ≤ 1), the position is not.
+  const top = 2 ** 30 - 1;
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    const b = sign > 0 ? bits[k]! : top - bits[k]!;
+    keys[i] = b * 2 ** POSITION_BITS + k;
+  }
+  keys.sort();
+  const positions = new Uint32Array(kept.length);
+  const mask = 2 ** POSITION_BITS;
+  for (let i = 0; i < keys.length; i++) positions[i] = keys[i]! % mask;
+  return positions;
 }
 
 /** Share of an answer's sentences at or above the threshold (0 for an answer without sentences). */
