@@ -76,9 +76,9 @@ test('an import cut by a closed tab can be removed from a new tab: nothing of it
   }
   await data.interrupted.getByRole('button', { name: 'Supprimer l’import interrompu' }).click();
   await expect(data.interrupted).toHaveCount(0);
-  const facts = await readFacts(again);
-  expect(facts.datasets).toEqual([]);
-  expect(facts.orphanAnswers).toBe(0);
+  // The card goes as soon as the dataset is marked cancelled; its rows, then the dataset row, follow.
+  await expect.poll(async () => (await readFacts(again)).datasets, { timeout: 60_000 }).toEqual([]);
+  expect((await readFacts(again)).orphanAnswers).toBe(0);
 });
 
 test('a training run cut by a reload leaves no half model, and the next run stores exactly one', async ({ page }) => {
