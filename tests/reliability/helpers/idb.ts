@@ -11,6 +11,8 @@ export interface DatasetFacts {
   answers: number;
   /** Distinct external ids among them (a resumed import must not store a row twice). */
   distinctIds: number;
+  /** Sentences of the stored answers. */
+  sentences: number;
 }
 
 export interface Facts {
@@ -56,6 +58,7 @@ export function readFacts(page: Page): Promise<Facts> {
           claimed: d.status === 'importing' ? (d.info?.checkpoint?.answers ?? 0) : undefined,
           answers: mine.length,
           distinctIds: new Set(mine.map((a) => a.externalId)).size,
+          sentences: mine.reduce((n, a) => n + a.sentenceCount, 0),
         };
       }),
       orphanAnswers: answers.filter((a) => !known.has(a.datasetId)).length,
