@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { modelsPlugin } from './scripts/models-plugin';
 import { demoModelPlugin } from './scripts/demo-model-plugin';
 import { ORT_BUILD_FILES } from './src/lib/storage/runtime-files';
+import { CSP_HEADER, CSP_META } from './scripts/csp';
 
 const ORT_DIR = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/', import.meta.url));
 const ORT_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('./node_modules/onnxruntime-web/package.json', import.meta.url)), 'utf8')) as { version: string }).version;
@@ -15,6 +16,16 @@ const ORT_VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('./node_modul
 export const ORT_FILES = Object.values(ORT_BUILD_FILES).flatMap((b) => [b.mjs, b.wasm]);
 
 const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+/** What dev and preview send with every response (pages and worker scripts alike); a deployment sends the same. */
+const HEADERS = { ...CROSS_ORIGIN_ISOLATION, 'Content-Security-Policy': CSP_HEADER };
+
+/** Writes the policy into index.html as a meta tag, so that a host without custom headers still applies it. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'dissidentia:csp-meta',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+  };
+}
 
 /** Serves (dev) and emits (build) the ONNX runtime under /ort/<version>/, so nothing is fetched from a CDN. */
 function onnxRuntimeFiles(): Plugin {
@@ -42,6 +53,7 @@ function onnxRuntimeFiles(): Plugin {
 export default defineConfig({
   plugins: [
     svelte(),
+    contentSecurityPolicyMeta(),
     onnxRuntimeFiles(),
     modelsPlugin(fileURLToPath(new URL('./public/models/', import.meta.url))),
     demoModelPlugin(),
@@ -84,8 +96,9 @@ export default defineConfig({
   worker: { format: 'es' },
   define: { __ORT_VERSION__: JSON.stringify(ORT_VERSION) },
   // Cross-origin isolation lets the ONNX runtime use several threads (SharedArrayBuffer); everything is same-origin.
-  server: { headers: CROSS_ORIGIN_ISOLATION },
-  preview: { headers: CROSS_ORIGIN_ISOLATION },
+  // The Content-Security-Policy (scripts/csp.ts) travels with it.
+  server: { headers: HEADERS },
+  preview: { headers: HEADERS },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -2,7 +2,7 @@
 // the chosen dataset, its progress, and the labelling steps (single or bulk) through the app's one label writer.
 import type { Progress } from '../core/annotation/progress';
 import { getDb, type Annotator, type Dataset, type Guideline } from '../db/db';
-import { countLabelsOf, createAnnotator, deleteAnnotator, getCurrentAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
+import { countLabelsOf, createAnnotator, deleteAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
@@ -14,13 +14,15 @@ import { LabellingSession } from './LabellingSession.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
 import { NearDuplicates } from './NearDuplicates.svelte';
 import { SimilarSearch } from './SimilarSearch.svelte';
+import { TabAnnotator } from './TabAnnotator.svelte';
 
 const DATASET_KEY = 'annotate.datasetId';
 
 export class AnnotationWorkspace {
   readonly datasets = new LiveQuery<Dataset[]>(() => listDatasets(getDb()), []);
   readonly annotators = new LiveQuery<Annotator[]>(() => listAnnotators(getDb()), []);
-  readonly current = new LiveQuery<Annotator | undefined>(() => getCurrentAnnotator(getDb()), undefined);
+  /** Who labels in this tab (`.current`); each tab keeps its own, the device remembers the last one chosen. */
+  readonly current = new TabAnnotator();
   readonly guideline = new LiveQuery<Guideline | undefined>(() => latestGuideline(getDb()), undefined);
   // The tabs' states live as long as the screen, not the tab: switching tabs neither rebuilds the queue (seconds on
   // a million sentences) nor clears a search.
@@ -90,6 +92,7 @@ export class AnnotationWorkspace {
 
   async addAnnotator(name: string, colour?: string): Promise<void> {
     const id = await createAnnotator(getDb(), name, colour);
+    this.current.pin(id);
     await setCurrentAnnotator(getDb(), id);
   }
 
@@ -136,6 +139,7 @@ export class AnnotationWorkspace {
   }
 
   async switchAnnotator(id: number): Promise<void> {
+    this.current.pin(id);
     await setCurrentAnnotator(getDb(), id);
   }
 

@@ -1,6 +1,6 @@
 // The app's one labelling write path: every key press becomes an ordered operation, committed within milliseconds in
 // batches; undo acts on the last key pressed whatever has been stored yet; the page warns before closing with labels
-// still unsaved; committed changes are told to listeners (the progress counts follow them).
+// still unsaved; committed changes are told to listeners (the progress counts follow them), in this tab and the others.
 import type { LabelChange } from '../core/annotation/progress';
 import { UndoStack } from '../core/annotation/undo-stack';
 import { WriteQueue } from '../core/annotation/write-queue';
@@ -34,6 +34,7 @@ export class LabelWriter {
   #listeners = new Set<ChangeListener>();
   #queue: WriteQueue<LabelOp>;
   #write: (batch: readonly LabelOp[]) => Promise<LabelChange[]>;
+  #channel: BroadcastChannel | undefined;
 
   constructor(write: (batch: readonly LabelOp[]) => Promise<LabelChange[]> = (batch) => writeLabelBatch(getDb(), batch)) {
     this.#write = write;
@@ -41,14 +42,8 @@ export class LabelWriter {
       commit: async (batch) => {
         const changes = await this.#write(batch);
         this.#error = undefined;
-        // The batch is stored: a listener's failure must not make the queue write it again.
-        for (const listener of changes.length ? this.#listeners : []) {
-          try {
-            listener(changes);
-          } catch (error) {
-            console.error(error);
-          }
-        }
+        if (changes.length) this.#channel?.postMessage(changes);
+        this.#notify(changes);
       },
       onError: (error) => (this.#error = error instanceof Error ? error.message : String(error)),
     });
@@ -116,10 +111,32 @@ export class LabelWriter {
     this.#queue.retryNow();
   }
 
-  /** Listens to committed changes; returns the function that stops listening. */
+  /**
+   * Tells the other tabs of this browser every change committed here, and hands theirs to this tab's listeners: two
+   * tabs labelling at once then see each other's labels live, and the progress counts (moved by each change, whose
+   * before/after come from the table inside its transaction) stay right in both.
+   */
+  shareAcrossTabs(name = 'dissidentia-label-changes'): void {
+    if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+    this.#channel = new BroadcastChannel(name);
+    this.#channel.onmessage = (event: MessageEvent<LabelChange[]>) => this.#notify(event.data);
+  }
+
+  /** Listens to committed changes (this tab's and, once shared, the other tabs'); returns the function that stops listening. */
   onChanges(listener: ChangeListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  #notify(changes: readonly LabelChange[]): void {
+    // The batch is stored: a listener's failure must not make the queue write it again.
+    for (const listener of changes.length ? this.#listeners : []) {
+      try {
+        listener(changes);
+      } catch (error) {
+        console.error(error);
+      }
+    }
   }
 
   #track(op: LabelOp): Promise<void> {
@@ -148,6 +165,9 @@ let shared: LabelWriter | undefined;
 
 /** The writer every labelling screen uses, so that the order of keys and the undo history are the app's, not a screen's. */
 export function labelWriter(): LabelWriter {
-  shared ??= new LabelWriter();
+  if (!shared) {
+    shared = new LabelWriter();
+    shared.shareAcrossTabs();
+  }
   return shared;
 }

@@ -1,4 +1,5 @@
-// Datasets: create while importing, list the ready ones, find interrupted imports, mark ready, delete with their rows.
+// Datasets: create while importing, list the ready ones, find interrupted imports, mark ready, delete with their rows,
+// and finish a deletion a closed tab left half-done.
 import type { DatasetOverview } from '../../core/csv/overview';
 import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
@@ -96,4 +97,14 @@ export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void
   await deleteDatasetEmbeddings(db, id);
   await deleteDatasetScores(db, id);
   await db.datasets.delete(id);
+}
+
+/**
+ * Finishes the deletions a closed tab cut short: a dataset marked `cancelled` (no screen shows it) may still hold
+ * rows; they are removed now. Returns how many datasets were cleaned up.
+ */
+export async function finishDeletions(db: DissidentiaDb): Promise<number> {
+  const left = await db.datasets.where('status').equals('cancelled').primaryKeys();
+  for (const id of left) await deleteDataset(db, id);
+  return left.length;
 }
