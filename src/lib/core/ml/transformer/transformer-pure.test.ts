@@ -31,7 +31,18 @@ describe('model config', () => {
     const c = readModelConfig({ model_type: 'camembert', hidden_size: 8, architectures: ['CamembertForSequenceClassification'], id2label: { 1: 'Non_Dissident', 0: 'DISSIDENT' } });
     expect(c.labels).toEqual(['DISSIDENT', 'Non_Dissident']);
     expect(c.dissidentIndex).toBe(0);
-    expect(() => dissidentLabelIndex(['LABEL_0', 'LABEL_1'])).toThrow('ne correspondent pas à « dissident » et « non dissident »');
+    expect(dissidentLabelIndex(['non dissidente', 'Dissidente'])).toBe(1);
+  });
+
+  it('reads LABEL_1 / LABEL_0 and 1 / 0 as dissident / non dissident, and refuses labels it cannot tell apart', () => {
+    expect(dissidentLabelIndex(['LABEL_0', 'LABEL_1'])).toBe(1);
+    expect(dissidentLabelIndex(['label_1', 'label_0'])).toBe(0);
+    expect(dissidentLabelIndex(['0', '1'])).toBe(1);
+    // Sentiment labels: which one is dissident cannot be told, so the folder is refused with how to fix it.
+    expect(() => dissidentLabelIndex(['NEGATIVE', 'POSITIVE'])).toThrow('impossible de savoir laquelle signifie dissident');
+    expect(() => dissidentLabelIndex(['dissident', 'neutre'])).toThrow('ne correspondent pas à « dissident » et « non dissident »');
+    expect(() => dissidentLabelIndex(['dissident', 'non dissident', 'autre'])).toThrow('id2label de config.json');
+    expect(() => dissidentLabelIndex(['dissident', 'dissident'])).toThrow('Dossier de modèle refusé');
   });
 
   it('names missing files in French', () => {
