@@ -1,10 +1,11 @@
 // A fine-tuned classifier folder used directly as a model: dropped on Réglages (a drop event carrying its files),
 // checked and kept; added to the list on Modèles, made active, then giving the Démo's and Prédire's verdicts (both
-// labels on these sentences) and a LIME explanation computed in the worker.
+// labels on these sentences) and a LIME explanation computed in the worker; Tout un corpus scores with it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FIXTURE_MODELS_DIR, TINY_CLASSIFIER } from '../../scripts/fixtures/tiny-models';
+import { CorpusPage } from './pages/CorpusPage';
 import { ModelsPage } from './pages/ModelsPage';
 import { ModelSources } from './pages/ModelSourcesPage';
 import { PredictPage } from './pages/PredictPage';
@@ -69,4 +70,27 @@ test('a dropped classifier folder is kept, added to the models, made active and 
   const demo = page.getByTestId('demo-sentence');
   await expect(demo).toHaveCount(4);
   for (let i = 0; i < 4; i++) await expect(demo.nth(i).getByTestId('verdict')).toHaveText(verdicts[i]!, LOAD);
+});
+
+test('Tout un corpus scores a dataset with the classifier folder, after an estimate measured on it', async ({ page }) => {
+  const answers = ['Les services publics fonctionnent bien dans ma commune. Merci pour ce débat.', 'Arrêtez de voler le peuple, voleurs ! Merci pour ce débat.', 'Il faut simplifier les démarches administratives.'];
+  const csv = `id,reponse\n${answers.map((a, i) => `r${i + 1},"${a}"`).join('\n')}\n`;
+  await page.goto('/#/donnees');
+  await page.locator('main').getByTestId('csv-input').last().setInputFiles({ name: 'corpus-classifieur.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('import-config').getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+
+  const corpus = new CorpusPage(page);
+  await corpus.open();
+  await corpus.chooseDataset('corpus-classifieur');
+  await corpus.model.selectOption({ label: `${TINY_CLASSIFIER} — classifieur affiné` });
+  await expect(page.getByTestId('corpus-counts')).toHaveText('3 réponses, 5 phrases.');
+  // Measured through the worker on the dataset's own sentences (the first call loads the runtime: minutes when loaded).
+  await expect(corpus.estimate).toContainText(/Durée estimée : \d+ s/, LOAD);
+  await corpus.run.getByRole('button', { name: 'Évaluer le corpus' }).click();
+  await expect(corpus.status).toContainText(`« ${TINY_CLASSIFIER} » : 5 phrases`, LOAD);
+  await expect(corpus.rows).toHaveCount(5);
+  // « Merci pour ce débat. » appears twice and was sent to the model once: 4 distinct sentences of 5.
+  await expect(corpus.status).toContainText('(4 phrases distinctes soumises au modèle)');
+  await expect(corpus.row('Merci pour ce débat.')).toHaveCount(2);
 });
