@@ -84,9 +84,9 @@ test('Tout un corpus scores a dataset with the classifier folder, after an estim
   await corpus.open();
   await corpus.chooseDataset('corpus-classifieur');
   await corpus.model.selectOption({ label: `${TINY_CLASSIFIER} — classifieur affiné` });
-  await expect(page.getByTestId('corpus-counts')).toHaveText('3 réponses, 5 phrases.');
-  // Measured through the worker on the dataset's own sentences (the first call loads the runtime: minutes when loaded).
+  // Counted and measured through the worker on the dataset's own sentences (the first call loads the runtime).
   await expect(corpus.estimate).toContainText(/Durée estimée : \d+ s/, LOAD);
+  await expect(page.getByTestId('corpus-counts')).toHaveText('3 réponses, 5 phrases.');
   await corpus.run.getByRole('button', { name: 'Évaluer le corpus' }).click();
   await expect(corpus.status).toContainText(`« ${TINY_CLASSIFIER} » : 5 phrases`, LOAD);
   await expect(corpus.rows).toHaveCount(5);
