@@ -1,6 +1,7 @@
 // Pure pieces of the transformer layer: batching plan, pooling, config and file checks.
 import { describe, expect, it } from 'vitest';
 import { planBatches } from './batches';
+import { classifierRef, isClassifierRef } from './classifier-ref';
 import { checkModelFiles, dissidentLabelIndex, readModelConfig } from './model-config';
 import { meanPoolNormalised } from './pooling';
 
@@ -48,5 +49,16 @@ describe('model config', () => {
   it('names missing files in French', () => {
     expect(() => checkModelFiles(['config.json', 'tokenizer.json', 'tokenizer_config.json'], 'fp32')).toThrow('fichier manquant : onnx/model.onnx.');
     expect(() => checkModelFiles(['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'], 'q8')).not.toThrow();
+  });
+});
+
+describe('classifier reference', () => {
+  it('keeps a folder with its dissident label, q8 when it has it, and refuses labels it cannot read', () => {
+    const ref = classifierRef({ name: 'user/mon-classifieur', labels: ['LABEL_0', 'LABEL_1'], dtypes: { fp32: 10, q8: 4 } });
+    expect(ref).toMatchObject({ kind: 'classifier', model: 'user/mon-classifieur', dtype: 'q8', dissidentIndex: 1, threshold: 0.5 });
+    expect(isClassifierRef(ref)).toBe(true);
+    expect(classifierRef({ name: 'c', labels: ['dissident', 'non dissident'], dtypes: { fp32: 10 } }).dtype).toBe('fp32');
+    expect(() => classifierRef({ name: 'c', labels: ['POSITIVE', 'NEGATIVE'], dtypes: { q8: 1 } })).toThrow('impossible de savoir');
+    expect(isClassifierRef({ format: 'dissidentia-baseline' })).toBe(false);
   });
 });
