@@ -1,6 +1,7 @@
 // Any model the headless commands score with: a baseline or transfer model JSON, or a fine-tuned classifier folder.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import type { BaselineModel } from '../lib/core/ml/model';
 import { loadSavedModel, type SavedModel } from '../lib/core/ml/model-io';
 import { predictProba } from '../lib/core/ml/predict';
 import { predictTransfer } from '../lib/core/ml/transfer/train-transfer';
@@ -11,6 +12,8 @@ import { loadModelFolder, preferredDtype } from './model-folder';
 export interface Scorer {
   kind: 'baseline' | 'transfer' | 'classifier';
   threshold: number;
+  /** The baseline itself (exact contributions apply to it). */
+  baseline?: BaselineModel;
   score(texts: readonly string[]): Promise<Float64Array>;
   dispose(): Promise<void>;
 }
@@ -55,5 +58,5 @@ export async function openScorer(path: string): Promise<Scorer> {
   }
   if (saved.kind === 'transfer') return transferScorer(saved, path);
   const baseline = saved;
-  return { kind: 'baseline', threshold: baseline.threshold, score: async (texts) => predictProba(baseline, texts), dispose: async () => undefined };
+  return { kind: 'baseline', threshold: baseline.threshold, baseline, score: async (texts) => predictProba(baseline, texts), dispose: async () => undefined };
 }

@@ -1,5 +1,5 @@
-// Tests: embed, train --model transfer:<dir>, predict and evaluate with transfer models and a fine-tuned classifier
-// folder, through the real transformers.js path on the generated tiny CamemBERT models.
+// Tests: embed, train --model transfer:<dir>, predict, explain and evaluate with transfer models and a fine-tuned
+// classifier folder, through the real transformers.js path on the generated tiny CamemBERT models.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { FIXTURE_MODELS_DIR, TINY_CLASSIFIER, TINY_ENCODER } from '../../scripts
 import { fixtureSet } from '../lib/core/ml/fixture-sentences';
 import { run as embed } from './commands/embed';
 import { run as evaluate } from './commands/evaluate';
+import { run as explain } from './commands/explain';
 import { run as predict } from './commands/predict';
 import { run as train } from './commands/train';
 
@@ -63,6 +64,20 @@ describe('transformer commands', () => {
     const verdicts = JSON.parse(await capture(predict, [CLASSIFIER, 'Merci pour ce débat. Arrêtez de voler le peuple, voleurs ! Les élus se moquent de nous, c’est une honte !', '--json']));
     expect(verdicts).toHaveLength(3);
     expect(new Set(verdicts.map((v: { label: string }) => v.label)).size).toBe(2);
+  });
+
+  it('explain gives LIME words for a fine-tuned classifier folder, at the probability predict gives, and refuses exact', async () => {
+    const text = 'Merci pour ce débat. Arrêtez de voler le peuple, voleurs !';
+    const verdicts = JSON.parse(await capture(predict, [CLASSIFIER, text, '--json'])) as { probability: number }[];
+    const explained = JSON.parse(await capture(explain, [CLASSIFIER, text, '--samples', '60', '--top', '3', '--json'])) as { sentence: string; probability: number; words: { word: string; weight: number }[]; method: string }[];
+    expect(explained.map((e) => e.sentence)).toEqual(['Merci pour ce débat.', 'Arrêtez de voler le peuple, voleurs !']);
+    explained.forEach((e, i) => {
+      expect(e.method).toBe('lime');
+      // q8 in both, but batched with other texts (padding): the same within q8's tolerance, not to the bit.
+      expect(Math.abs(e.probability - verdicts[i]!.probability)).toBeLessThan(0.05);
+      expect(e.words).toHaveLength(3);
+    });
+    await expect(capture(explain, [CLASSIFIER, text, '--method', 'exact'])).rejects.toThrow(/utilisez --method lime/);
   });
 
   it('refuses an encoder folder for predict and a classifier folder for transfer, in French', async () => {

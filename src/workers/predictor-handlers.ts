@@ -1,10 +1,12 @@
 // The model worker's predictions and explanations under any model: baselines the page loaded by key, stored models
-// read from IndexedDB by id (baseline or transfer), fine-tuned classifier folders. Transformer code loads lazily.
+// read from IndexedDB by id (baseline, transfer, or a classifier folder's reference), fine-tuned classifier folders.
+// Transformer code loads lazily.
 import { CodedError } from '../lib/core/errors';
 import { explainBaselineSentence, limeExplain, type Explanation } from '../lib/core/ml/explain';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import type { TransferModel } from '../lib/core/ml/transfer/types';
-import { getDb } from '../lib/db/db';
+import type { ClassifierRef } from '../lib/core/ml/transformer/classifier-ref';
+import { getDb, type StoredModel } from '../lib/db/db';
 import { getModel } from '../lib/db/repos/models';
 import type { HandlerContext } from '../lib/workers/rpc';
 import type { PredictorRef } from '../lib/workers/model/predictor';
@@ -16,7 +18,7 @@ type Ctx = HandlerContext<ModelProtocol>;
 /** Baselines the page loaded (`baseline/load`), by key. */
 export const loadedBaselines = new Map<string, BaselineModel>();
 /** Stored models read once (ids are never reused; a changed threshold does not change probabilities). */
-const storedModels = new Map<number, { kind: 'baseline' | 'transfer'; data: unknown }>();
+const storedModels = new Map<number, { kind: StoredModel['kind']; data: unknown }>();
 const embeddings = () => import('./embedding-handlers');
 
 export function loadedBaseline(key: string): BaselineModel {
@@ -25,7 +27,7 @@ export function loadedBaseline(key: string): BaselineModel {
   return model;
 }
 
-async function storedModel(id: number): Promise<{ kind: 'baseline' | 'transfer'; data: unknown }> {
+async function storedModel(id: number): Promise<{ kind: StoredModel['kind']; data: unknown }> {
   let entry = storedModels.get(id);
   if (!entry) {
     const row = await getModel(getDb(), id);
@@ -52,7 +54,12 @@ async function probabilityFunction(ref: PredictorRef, ctx: Ctx): Promise<Probabi
   const baseline = await baselineOf(ref);
   if (baseline) return async (texts) => predictProba(baseline, texts);
   if (ref.kind === 'stored') {
-    const transfer = (await storedModel(ref.id)).data as TransferModel;
+    const entry = await storedModel(ref.id);
+    if (entry.kind === 'classifier') {
+      const { model, dtype } = entry.data as ClassifierRef;
+      return async (texts) => (await embeddings()).classifierProbabilities({ model, dtype, backend: ref.backend }, texts, ctx);
+    }
+    const transfer = entry.data as TransferModel;
     return async (texts) => (await embeddings()).transferProbabilities(transfer, texts, ref.backend, ctx);
   }
   if (ref.kind === 'classifier') {

@@ -6,6 +6,8 @@ import { scoreCorpus, type CorpusAnswer, type ScoreTexts } from '../lib/core/ml/
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
 import { getDb, type Answer, type ScoreRun } from '../lib/db/db';
 import { getModel } from '../lib/db/repos/models';
+import type { TransferModel } from '../lib/core/ml/transfer/types';
+import type { ClassifierRef } from '../lib/core/ml/transformer/classifier-ref';
 import { answersInRange, getScoreRun, restartScoreRun, updateScoreRun, writeScoreBatch } from '../lib/db/repos/scores';
 import { sentenceCountsByAnswer, type AnswerSentenceCount } from '../lib/db/repos/sentences';
 import type { HandlerContext } from '../lib/workers/rpc';
@@ -19,25 +21,66 @@ type Ctx = HandlerContext<ModelProtocol>;
 /** Sentences per batch: large enough that IndexedDB round trips vanish, small enough to cancel within a second. */
 const BATCH_SENTENCES = 4000;
 const PROBE_SENTENCES = 400;
+/** A transformer scores tens of sentences a second on a phone's CPU: a smaller sample keeps the estimate quick. */
+const TRANSFORMER_PROBE = 48;
 
-/** A model key's scoring function: a model loaded in this worker, else a stored model read from the database. */
-async function scorerFor(ref: ScoreModelRef, loaded: (key: string) => BaselineModel | undefined): Promise<ScoreTexts> {
+/** A model's scoring function, and how many sentences the time estimate scores. */
+interface Scorer {
+  score: ScoreTexts;
+  probe: number;
+}
+
+/** Texts per transformer call: small enough that a cancel is seen within a batch of inference. */
+const TRANSFORMER_SLICE = 32;
+
+/** A transformer model's scoring function: slices of texts, yielding between them so that a cancel can arrive. */
+function sliced(probabilities: (texts: string[]) => Promise<Float64Array>): Scorer {
+  const score: ScoreTexts = async (texts, signal) => {
+    const out = new Float64Array(texts.length);
+    for (let i = 0; i < texts.length; i += TRANSFORMER_SLICE) {
+      await yieldAndCheck(signal);
+      out.set(await probabilities(texts.slice(i, i + TRANSFORMER_SLICE)), i);
+    }
+    return out;
+  };
+  return { score, probe: TRANSFORMER_PROBE };
+}
+
+/**
+ * A model key's scoring function: a baseline loaded in this worker, a stored model read from the database (baseline,
+ * transfer head, classifier folder added to the list), or a classifier folder by name (`classifier-<folder>`).
+ */
+async function scorerFor(ref: ScoreModelRef, loaded: (key: string) => BaselineModel | undefined, ctx: Ctx): Promise<Scorer> {
   let model = loaded(ref.modelId);
   if (!model) {
+    const folder = /^classifier-(.+)$/.exec(ref.modelId)?.[1];
+    if (folder !== undefined) {
+      const embeddings = await import('./embedding-handlers');
+      return sliced((texts) => embeddings.classifierProbabilities({ model: folder }, texts, ctx));
+    }
     const id = /^stored-(\d+)$/.exec(ref.modelId)?.[1];
     const stored = id === undefined ? undefined : await getModel(getDb(), Number(id));
     if (!stored) throw new CodedError('model/notLoaded', `Modèle non chargé : ${ref.modelId}`, { key: ref.modelId });
-    // Other kinds (transfer heads, fine-tuned transformers) join here with their own `score(texts)`.
-    if (stored.kind !== 'baseline') throw new CodedError('score/unsupportedModel', `Ce type de modèle ne peut pas encore évaluer un corpus : ${stored.kind}`, { kind: stored.kind });
+    if (stored.kind === 'transfer') {
+      const embeddings = await import('./embedding-handlers');
+      const transfer = stored.data as TransferModel;
+      return sliced((texts) => embeddings.transferProbabilities(transfer, texts, undefined, ctx));
+    }
+    if (stored.kind === 'classifier') {
+      const embeddings = await import('./embedding-handlers');
+      const { model: name, dtype } = stored.data as ClassifierRef;
+      return sliced((texts) => embeddings.classifierProbabilities({ model: name, dtype }, texts, ctx));
+    }
     model = stored.data as BaselineModel;
   }
   const baseline = model;
-  return async (texts, signal) => {
+  const score: ScoreTexts = async (texts, signal) => {
     const out = predictProba(baseline, texts);
     // Lets a cancel message in between batches.
     await yieldAndCheck(signal);
     return out;
   };
+  return { score, probe: PROBE_SENTENCES };
 }
 
 /** An answer row as the scoring loop sees it: its sentences' texts sliced straight from the row (no sentence objects). */
@@ -77,15 +120,16 @@ async function totals(datasetId: number, known?: AnswerSentenceCount[]): Promise
   return { answers: counts.length, sentences: counts.reduce((n, c) => n + c.count, 0) };
 }
 
-async function estimate(args: Requests['score/estimate']['args'], loaded: (key: string) => BaselineModel | undefined, signal: AbortSignal): Promise<Requests['score/estimate']['result']> {
-  const score = await scorerFor(args.model, loaded);
+async function estimate(args: Requests['score/estimate']['args'], loaded: (key: string) => BaselineModel | undefined, ctx: Ctx): Promise<Requests['score/estimate']['result']> {
+  const signal = ctx.signal;
+  const { score, probe: probeSize } = await scorerFor(args.model, loaded, ctx);
   // The counts are read once (on a million sentences, tens of thousands of index entries) for the totals and the probe.
   const counts = await sentenceCountsByAnswer(getDb(), args.datasetId, 0);
   const { answers, sentences } = await totals(args.datasetId, counts);
   const run = (await getScoreRun(getDb(), { modelId: args.model.modelId, datasetId: args.datasetId })) ?? null;
   const remaining = run?.status === 'done' ? 0 : Math.max(0, sentences - (run?.sentencesDone ?? 0));
   // Timed on the first sentences of the dataset (a first call also pays for compiling the model: one call warms it).
-  const probe = (await answerBatches(args.datasetId, 0, PROBE_SENTENCES, counts).next()).value?.flatMap((a: CorpusAnswer) => a.texts) ?? [];
+  const probe = (await answerBatches(args.datasetId, 0, probeSize, counts).next()).value?.flatMap((a: CorpusAnswer) => a.texts) ?? [];
   let perSecond = 0;
   if (probe.length) {
     await score(probe.slice(0, 8), signal);
@@ -99,7 +143,7 @@ async function estimate(args: Requests['score/estimate']['args'], loaded: (key: 
 async function runScoring(args: Requests['score/run']['args'], loaded: (key: string) => BaselineModel | undefined, ctx: Ctx): Promise<ScoreRun> {
   const db = getDb();
   const key = { modelId: args.model.modelId, datasetId: args.datasetId };
-  const score = await scorerFor(args.model, loaded);
+  const { score } = await scorerFor(args.model, loaded, ctx);
   let run = await getScoreRun(db, key);
   // A finished run is kept unless a restart is asked for (a late resume after the end must not score it all again).
   if (run?.status === 'done' && !args.restart) return run;
@@ -136,7 +180,7 @@ async function runScoring(args: Requests['score/run']['args'], loaded: (key: str
 /** The corpus handlers, given the worker's loaded models. */
 export function scoreHandlers(loaded: (key: string) => BaselineModel | undefined) {
   return {
-    'score/estimate': (args: Requests['score/estimate']['args'], ctx: Ctx) => estimate(args, loaded, ctx.signal),
+    'score/estimate': (args: Requests['score/estimate']['args'], ctx: Ctx) => estimate(args, loaded, ctx),
     'score/run': (args: Requests['score/run']['args'], ctx: Ctx) => runScoring(args, loaded, ctx),
     'score/explore': (args: Requests['score/explore']['args'], ctx: Ctx) => exploreScores(args, ctx.signal),
     'score/answer': (args: Requests['score/answer']['args']) => answerScores(args.modelId, args.answerId),

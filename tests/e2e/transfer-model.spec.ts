@@ -1,7 +1,7 @@
 // Transfer learning and sentence vectors in the browser, on the tiny CamemBERT: a head trained in the model worker from
 // the stored labels (loss curve, cross-validated metrics, listed with the baselines), used in Prédire with a LIME
-// explanation computed in the worker; a dataset's vectors computed with progress, stopped, and resumed after a reload.
-import { writeFileSync } from 'node:fs';
+// explanation computed in the worker, exported and imported back with the same predictions; a dataset's vectors computed with progress, stopped, and resumed after a reload.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { TINY_ENCODER } from '../../scripts/fixtures/tiny-models';
 import { DataPage } from './pages/DataPage';
@@ -12,7 +12,7 @@ import { PredictPage } from './pages/PredictPage';
 test.describe.configure({ timeout: 300_000 });
 const LOAD = { timeout: 200_000 };
 
-test('trains a transfer head on the tiny model, shows its loss curve and metrics, and explains with it in Prédire', async ({ page }) => {
+test('trains a transfer head on the tiny model, shows its loss curve and metrics, explains with it in Prédire, and exports and imports it', async ({ page }, testInfo) => {
   const models = new ModelsPage(page);
   await models.open();
   await models.trainTransfer(TINY_ENCODER, { name: 'transfert-tiny', maxEpochs: 40 });
@@ -37,14 +37,34 @@ test('trains a transfer head on the tiny model, shows its loss curve and metrics
   await expect(predict.explanationOf(0).getByTestId('chart-lime').locator('canvas')).toBeVisible(LOAD);
   await expect(predict.wordsOf(0, 'lime').first()).toBeVisible();
   await expect(predict.explanationOf(0).getByTestId('method-exact')).toHaveCount(0);
+  const probabilities = async () => Promise.all([0, 1].map((i) => predict.sentence(i).getByTestId('probability').textContent()));
+  await expect(predict.verdictOf(1)).toHaveText(/^(Dissidente|Non dissidente)$/, LOAD);
+  const before = await probabilities();
+
+  // Exported as a file and imported back (under another name): the same predictions through the same encoder.
+  await models.open();
+  const download = page.waitForEvent('download');
+  await models.exportModel('transfert-tiny');
+  const file = testInfo.outputPath('copie-transfert.model.json');
+  await (await download).saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { format: string; encoder: { name: string } };
+  expect(saved.format).toBe('dissidentia-transfer');
+  expect(saved.encoder.name).toBe(TINY_ENCODER);
+  await models.importPicker.setInputFiles(file);
+  await expect(models.importedNotice('copie-transfert')).toBeVisible();
+  await expect(models.row('copie-transfert').getByTestId('model-kind')).toHaveText(`transfert · ${TINY_ENCODER}`);
+
+  await predict.open();
+  await predict.model.selectOption({ label: 'copie-transfert — transfert' });
+  await predict.type('Les impôts sont trop élevés. Merci pour votre écoute.');
+  await expect(predict.verdictOf(1)).toHaveText(/^(Dissidente|Non dissidente)$/, LOAD);
+  expect(await probabilities()).toEqual(before);
 });
 
-// Known bug, not yet found: in two fresh-clone CI runs (2026-12-02) the run stopped progressing once « Arrêter le
-// calcul » was pressed (512 / 4500, still « en cours » after 200 s), while it passed in every worktree run. Stopping
-// must not hang the worker; until that is found this test is marked fixme rather than retried into passing. The
-// resume logic itself is covered by tests/unit/worker-stored-training.test.ts (a run stopped after two chunks resumes
-// without recomputing).
-test.fixme('computes a dataset’s sentence vectors with progress, and resumes them after a reload', async ({ page }, testInfo) => {
+// In two fresh-clone CI runs this hung at 512 / 768 of 4500, « en cours » for good: the worker's batch in flight when
+// « Arrêter » was pressed was stored and reported after the cancel, and that late progress event brought the run back
+// as running in the page (tests/unit/dataset-embeddings.test.ts replays it). Late events are now ignored.
+test('computes a dataset’s sentence vectors with progress, and resumes them after a reload', async ({ page }, testInfo) => {
   // Enough distinct sentences (three per answer) that a run is still going when it is stopped.
   const ANSWERS = 1500;
   const TOTAL = 3 * ANSWERS;

@@ -83,7 +83,7 @@ export interface Guideline {
 export interface StoredModel {
   id: number;
   name: string;
-  kind: 'baseline' | 'transfer';
+  kind: 'baseline' | 'transfer' | 'classifier';
   createdAt: number;
   /** The serialised model (for the baseline, the JSON the core ml module produces). */
   data: unknown;

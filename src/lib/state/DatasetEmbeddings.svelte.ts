@@ -82,7 +82,10 @@ export class DatasetEmbeddings {
     this.#running = { key, done: 0, total: 0 };
     this.#message = undefined;
     this.#finished = undefined;
-    const on = { 'embeddings/progress': (p: { done: number; total: number }) => (this.#running = { key, ...p }) };
+    // A cancel answers at once, but the worker's batch in flight still finishes, is stored and reported: such a late
+    // event must not bring the stopped run back as running (it then stayed « en cours » for good, busy for ever).
+    const live = () => this.#controller === controller && !controller.signal.aborted;
+    const on = { 'embeddings/progress': (p: { done: number; total: number }) => live() && (this.#running = { key, ...p }) };
     try {
       const args = { model: name, dtype, backend: transformerSettings.backend, datasetId };
       const result = await modelWorker().call('embeddings/compute', args, { signal: controller.signal, on });
@@ -90,8 +93,10 @@ export class DatasetEmbeddings {
     } catch (error) {
       if ((error as Error).name !== 'AbortError') this.#message = error;
     } finally {
-      this.#running = undefined;
-      this.#controller = undefined;
+      if (this.#controller === controller) {
+        this.#running = undefined;
+        this.#controller = undefined;
+      }
     }
   }
 

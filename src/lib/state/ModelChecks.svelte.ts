@@ -4,6 +4,7 @@ import { shippedSuite } from '../checks/shipped';
 import { parseCheckSuite, suiteFingerprint } from '../core/checks/suite-format';
 import type { CheckCase, CheckSuite } from '../core/checks/types';
 import type { BaselineModel } from '../core/ml/model';
+import type { ClassifierRef } from '../core/ml/transformer/classifier-ref';
 import type { TransferModel } from '../core/ml/transfer/types';
 import { getDb, type StoredModel } from '../db/db';
 import { clearEditedSuite, getEditedSuite, saveEditedSuite } from '../db/repos/check-suite';
@@ -67,7 +68,7 @@ export class ModelChecks {
     try {
       const { suite, edited } = await readSuite();
       const set = labelled ? await labelled.load() : undefined;
-      const model = stored.data as BaselineModel | TransferModel;
+      const model = stored.data as BaselineModel | TransferModel | ClassifierRef;
       const on = {
         'checks/progress': (p: { done: number; total: number }) => {
           if (this.#controller === controller) this.#progress = p;

@@ -1,10 +1,13 @@
-// State of the Modèles screen: stored models (live), the active one, the one shown, training sources and runs, files.
+// State of the Modèles screen: stored models (live), the active one, the one shown, training sources and runs, files,
+// and the fine-tuned classifier folders that can join the list.
 import type { BaselineModel } from '../core/ml/model';
+import { classifierRef, isClassifierRef } from '../core/ml/transformer/classifier-ref';
 import { getDb, type StoredModel } from '../db/db';
-import { deleteModel, getActiveModelId, listModels, setActiveModel, updateModel } from '../db/repos/models';
+import { deleteModel, getActiveModelId, listModels, saveModel, setActiveModel, updateModel } from '../db/repos/models';
 import { LiveQuery } from './LiveQuery.svelte';
 import { exportModelFile, importModelFile } from './model-files';
 import { ModelTraining } from './ModelTraining.svelte';
+import { transformerSettings, type ModelEntry } from './TransformerSettings.svelte';
 import { combinedSource, datasetSources, demoSource, type TrainingSource } from './training-sources';
 
 export type { StoredMetrics } from './records';
@@ -17,6 +20,24 @@ export class ModelsState {
   readonly #datasets = new LiveQuery<TrainingSource[]>(() => datasetSources(getDb()), []);
 
   #selectedId = $state<number | undefined>();
+
+  constructor() {
+    void transformerSettings.loadList();
+  }
+
+  /** Classifier folders (the build's and the user's) not yet in the list: each can be added as a model. */
+  get classifierFolders(): ModelEntry[] {
+    const listed = new Set(this.models.current.flatMap((m) => (isClassifierRef(m.data) ? [m.data.model] : [])));
+    return (transformerSettings.models ?? []).filter((m) => m.kind === 'classifier' && !listed.has(m.name));
+  }
+
+  /** Adds a classifier folder to the list (not made active) and shows it; labels that do not say which is dissident are refused. */
+  async addClassifier(folder: ModelEntry): Promise<number> {
+    const data = classifierRef(folder);
+    const id = await saveModel(getDb(), { name: folder.label ?? folder.name, kind: 'classifier', createdAt: Date.now(), data }, false);
+    this.#selectedId = id;
+    return id;
+  }
 
   /** What a model can be trained on: the demo corpus, then each dataset holding gold labels. */
   get sources(): TrainingSource[] {

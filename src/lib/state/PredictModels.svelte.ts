@@ -1,9 +1,11 @@
-// Models that predict on the Démo and Prédire screens: the built-in demo model, the user's stored models (baselines and
-// transfer heads; the active one first choice) and the fine-tuned classifier folders of public/models/. The worker reads
+// Models that predict on the Démo and Prédire screens: the built-in demo model, the user's stored models (baselines,
+// transfer heads and classifier folders added on Modèles; the active one first choice) and the other fine-tuned
+// classifier folders (the build's and the user's). The worker reads
 // stored models from IndexedDB by id and runs transformer models itself; only ids, texts and results cross.
 import type { Explanation, ExplainMethod } from '../core/ml/explain';
 import type { BaselineModel } from '../core/ml/model';
 import type { TransferModel } from '../core/ml/transfer/types';
+import { isClassifierRef } from '../core/ml/transformer/classifier-ref';
 import { getDb, type StoredModel } from '../db/db';
 import { listModels } from '../db/repos/models';
 import { getSetting } from '../db/repos/settings';
@@ -35,6 +37,9 @@ export interface ModelChoice {
   predictor: PredictorRef;
 }
 
+/** A classifier was trained elsewhere: no counts or AUC to show, and its own 0.5 rule. */
+const classifierSummary = (): ModelSummary => ({ threshold: 0.5, trainedOn: { n: Number.NaN }, cv: { auc: Number.NaN } });
+
 export interface LimeSettings {
   samples: number;
   seed: number;
@@ -57,19 +62,21 @@ export class PredictModels {
       const predictor: PredictorRef = { kind: 'loaded', key: demoModel.key };
       out.push({ key: demoModel.key, id: null, name: demoModel.key, kind: 'baseline', builtIn: true, active: false, model: demo, linear: true, predictor });
     }
+    const listed = new Set<string>();
     for (const m of this.stored.current) {
       // The demo model's own row is the built-in entry above.
       if (m.name === demoModel.key) continue;
       const active = m.id === this.activeId.current;
       const predictor: PredictorRef = { kind: 'stored', id: m.id, backend: transformerSettings.backend };
-      const model = m.kind === 'transfer' ? (m.data as TransferModel) : (m.data as BaselineModel);
+      if (isClassifierRef(m.data)) listed.add(m.data.model);
+      const model = m.kind === 'transfer' ? (m.data as TransferModel) : m.kind === 'classifier' ? classifierSummary() : (m.data as BaselineModel);
       out.push({ key: `stored-${m.id}`, id: m.id, name: m.name, kind: m.kind, builtIn: false, active, model, linear: m.kind === 'baseline', predictor });
     }
     for (const folder of transformerSettings.models ?? []) {
-      if (folder.kind !== 'classifier') continue;
+      if (folder.kind !== 'classifier' || listed.has(folder.name)) continue;
       const dtype = folder.dtypes.q8 !== undefined ? 'q8' : 'fp32';
       const predictor: PredictorRef = { kind: 'classifier', model: folder.name, dtype, backend: transformerSettings.backend };
-      const model = { threshold: 0.5, trainedOn: { n: Number.NaN }, cv: { auc: Number.NaN } };
+      const model = classifierSummary();
       out.push({ key: `classifier-${folder.name}`, id: null, name: folder.name, kind: 'classifier', builtIn: false, active: false, model, linear: false, predictor });
     }
     return out;

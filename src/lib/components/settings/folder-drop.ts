@@ -26,17 +26,30 @@ async function walk(entry: FileSystemEntry, path: string): Promise<PickedFile[]>
   return nested.flat();
 }
 
-/** A drop's files and a label (the folder's name); several items dropped together count as one folder's contents. */
+/** Files whose paths are given (webkitRelativePath, else the name), labelled by their common first folder. */
+function filesWithPaths(list: readonly File[]): { label: string; files: PickedFile[] } {
+  const files = list.map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+  const first = files[0]?.path.includes('/') ? files[0].path.split('/')[0]! : undefined;
+  const label = first !== undefined && files.every((f) => f.path.startsWith(`${first}/`)) ? first : 'modele';
+  return { label, files };
+}
+
+/**
+ * A drop's files and a label (the folder's name); several items dropped together count as one folder's contents.
+ * An item without a directory entry (a drop built by a script, or a browser without entries) counts as a file whose
+ * name is its path.
+ */
 export async function droppedFolder(data: DataTransfer): Promise<{ label: string; files: PickedFile[] }> {
-  const entries = [...data.items].map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
-  const files = (await Promise.all(entries.map((e) => walk(e, e.name)))).flat();
-  const label = entries.length === 1 && entries[0]!.isDirectory ? entries[0]!.name : 'modele';
+  const items = [...data.items].filter((i) => i.kind === 'file');
+  const entries = items.map((i) => i.webkitGetAsEntry());
+  if (entries.some((e) => e === null)) return filesWithPaths(items.map((i) => i.getAsFile()).filter((f): f is File => f !== null));
+  const found = entries as FileSystemEntry[];
+  const files = (await Promise.all(found.map((e) => walk(e, e.name)))).flat();
+  const label = found.length === 1 && found[0]!.isDirectory ? found[0]!.name : 'modele';
   return { label, files };
 }
 
 /** A webkitdirectory input's files (their paths start with the folder's name). */
 export function pickedFolder(list: FileList): { label: string; files: PickedFile[] } {
-  const files = [...list].map((file) => ({ path: file.webkitRelativePath || file.name, file }));
-  const label = files[0]?.path.includes('/') ? files[0].path.split('/')[0]! : 'modele';
-  return { label, files };
+  return filesWithPaths([...list]);
 }

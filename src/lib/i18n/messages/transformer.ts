@@ -29,6 +29,15 @@ export const fr = {
   'lm.progress.load': 'Chargement de {file}…',
   'lm.progress.embed': 'Calcul : {done} / {total}',
   'lm.progress.train': 'Entraînement : {done} / {total}',
+  'lm.classifier.badge': 'classifieur affiné',
+  'lm.classifier.title': 'Classifieurs affinés',
+  'lm.classifier.intro': 'Un modèle CamemBERT affiné pour dire « dissident » ou « non dissident » sert tel quel : ajoutez-le à la liste pour le rendre actif, l’utiliser dans la Démo, Prédire et l’exploration d’un corpus.',
+  'lm.classifier.add': 'Ajouter « {name} » aux modèles',
+  'lm.classifier.labels': 'étiquettes : {labels}',
+  'lm.classifier.refused': 'Classifieur « {name} » refusé : {reason}',
+  'lm.classifier.detail': 'Classifieur affiné « {folder} » ({dtype}), entraîné hors de l’application : étiquettes {labels}, « {dissident} » compte comme dissident ; une phrase est dissidente quand cette étiquette est la plus probable (seuil 0,5).',
+  'lm.classifier.status': 'Modèle : « {name} », classifieur affiné entraîné hors de l’application ; une phrase est dissidente au-delà de {threshold}.',
+  'lm.classifier.noMetrics': 'Pas de validation croisée : ses mesures se lisent avec un jeu étiqueté dans « Vérifications » ci-dessous.',
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -61,4 +70,13 @@ export const en: Record<keyof typeof fr, string> = {
   'lm.progress.load': 'Loading {file}…',
   'lm.progress.embed': 'Computing: {done} / {total}',
   'lm.progress.train': 'Training: {done} / {total}',
+  'lm.classifier.badge': 'fine-tuned classifier',
+  'lm.classifier.title': 'Fine-tuned classifiers',
+  'lm.classifier.intro': 'A CamemBERT model fine-tuned to say “dissident” or “non dissident” is used as it is: add it to the list to make it active and use it in the Demo, Predict and corpus exploration.',
+  'lm.classifier.add': 'Add “{name}” to the models',
+  'lm.classifier.labels': 'labels: {labels}',
+  'lm.classifier.refused': 'Classifier “{name}” refused: {reason}',
+  'lm.classifier.detail': 'Fine-tuned classifier “{folder}” ({dtype}), trained outside the app: labels {labels}, “{dissident}” counts as dissident; a sentence is dissident when that label is the more probable (threshold 0.5).',
+  'lm.classifier.status': 'Model: “{name}”, a fine-tuned classifier trained outside the app; a sentence is dissident above {threshold}.',
+  'lm.classifier.noMetrics': 'No cross-validation: measure it on a labelled set in “Checks” below.',
 };

@@ -5,6 +5,7 @@ import type { Explanation, ExplainMethod } from '../../core/ml/explain';
 import type { BaselineModel, TrainOptionsInput, TrainProgress } from '../../core/ml/model';
 import type { TransferOptions } from '../../core/ml/transfer/train-transfer';
 import type { TransferModel } from '../../core/ml/transfer/types';
+import type { ClassifierRef } from '../../core/ml/transformer/classifier-ref';
 import type { BackendChoice, ModelRequest, RuntimeInfo } from './transformer-protocol';
 import type { EmbedDatasetResult } from './embed-dataset';
 import type { PredictorRef } from './predictor';
@@ -43,7 +44,7 @@ export type ModelProtocol = {
     'transfer/predict': { args: { model: TransferModel; texts: string[]; backend?: BackendChoice }; result: Float64Array };
     /** Runs a check suite on a model (baseline or transfer), with slices when a labelled set is given. */
     'checks/run': {
-      args: { model: BaselineModel | TransferModel; suite: CheckSuite; labelled?: { texts: string[]; labels: (0 | 1)[] }; seed?: number };
+      args: { model: BaselineModel | TransferModel | ClassifierRef; suite: CheckSuite; labelled?: { texts: string[]; labels: (0 | 1)[] }; seed?: number };
       result: CheckReport;
     };
     /** The ONNX runtime files (absolute URLs) the worker loads for a device preference, to prepare offline use. */

@@ -26,14 +26,30 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** "Non-dissident", "non_dissident", "NON DISSIDENT" → "non dissident". */
 const normaliseLabel = (label: string) => label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[_\-\s]+/g, ' ').trim();
 
-/** Which label id means dissident, when the labels are exactly dissident and non dissident (in any order). */
+// Label pairs read as (dissident, non dissident), after normalisation. LABEL_1 / LABEL_0 (and 1 / 0) are what a
+// fine-tune writes when it was trained on integer labels without names: by the convention of this project's training
+// (the CLI's --positive, the app's labels) and of binary classifiers generally, 1 is the positive class, dissident.
+// positive / negative are refused on purpose: sentiment models use them for tone, where « negative » is the closer
+// one to dissident, so either reading could be silently wrong.
+const LABEL_PAIRS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  [['dissident', 'dissidente'], ['non dissident', 'non dissidente', 'not dissident', 'pas dissident']],
+  [['label 1'], ['label 0']],
+  [['1'], ['0']],
+];
+
+/** Which label id means dissident; refused in French when the two labels do not say it unambiguously. */
 export function dissidentLabelIndex(labels: readonly string[]): number {
   const names = labels.map(normaliseLabel);
-  const positive = names.indexOf('dissident');
-  if (labels.length !== 2 || positive < 0 || !names.includes('non dissident')) {
-    fail(`les étiquettes du classifieur (${labels.join(', ')}) ne correspondent pas à « dissident » et « non dissident ».`);
+  if (names.length === 2) {
+    for (const [yes, no] of LABEL_PAIRS) {
+      const positive = names.findIndex((n) => yes.includes(n));
+      if (positive >= 0 && no.includes(names[1 - positive]!)) return positive;
+    }
   }
-  return positive;
+  fail(
+    `les étiquettes du classifieur (${labels.join(', ')}) ne correspondent pas à « dissident » et « non dissident » : impossible de savoir laquelle signifie dissident. ` +
+      'Nommez-les dans id2label de config.json (« dissident » / « non dissident », ou LABEL_1 / LABEL_0 avec LABEL_1 = dissident).',
+  );
 }
 
 /** Reads config.json's content: model type, size and, for a sequence classifier, its label mapping. */
