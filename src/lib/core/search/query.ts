@@ -144,21 +144,28 @@ export async function similarByTfidf(view: IndexView, text: string, options: Sim
   const most = options.order !== 'least';
   const top = new TopK(options.k, most);
   const scores = new Float32Array(view.docCount);
+  // The sentences sharing a term with the query, in the order first met: the most similar are among them.
+  const touched: number[] = [];
   if (queryNorm > 0) {
-    const lists = await view.postings(counts.map(([term]) => term));
-    lists.forEach((bytes, i) => {
+    const lists = (await view.postings(counts.map(([term]) => term))).map((bytes) => decodePostings(bytes));
+    lists.forEach(({ docs, tfs }, i) => {
       const w = weights[i]! * idf(view.df(counts[i]![0])!, view.docCount);
-      const { docs, tfs } = decodePostings(bytes);
-      for (let p = 0; p < docs.length; p++) scores[docs[p]!]! += w * TF_WEIGHTS[tfs[p]!]!;
+      for (let p = 0; p < docs.length; p++) {
+        const doc = docs[p]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += w * TF_WEIGHTS[tfs[p]!]!;
+      }
     });
   }
   const norms = view.norms;
-  for (let doc = 0; doc < scores.length; doc++) {
+  const consider = (doc: number) => {
     const norm = norms[doc]!;
-    if (norm === 0 || doc === options.exclude) continue;
+    if (norm === 0 || doc === options.exclude) return;
     const score = queryNorm > 0 ? scores[doc]! / (norm * queryNorm) : 0;
     // A sentence sharing no term is not "similar" at all: only the least-similar order lists those.
-    if ((score > 0 || !most) && top.accepts(score)) top.push(doc, score);
-  }
+    if ((score > 0 || !most) && top.accepts(score, doc)) top.push(doc, score);
+  };
+  if (most) for (const doc of touched) consider(doc);
+  else for (let doc = 0; doc < scores.length; doc++) consider(doc);
   return top.result();
 }
