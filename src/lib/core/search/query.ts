@@ -144,15 +144,17 @@ export async function similarByTfidf(view: IndexView, text: string, options: Sim
   const most = options.order !== 'least';
   const top = new TopK(options.k, most);
   const scores = new Float32Array(view.docCount);
-  // The sentences sharing a term with the query, in the order first met: the most similar are among them.
+  // The sentences sharing a term with the query, in the order first met: the most similar are among them. When they
+  // are a large share of the corpus (common words only), one pass over every sentence is cheaper than the list.
   const touched: number[] = [];
+  const limit = most ? view.docCount >> 4 : 0;
   if (queryNorm > 0) {
     const lists = (await view.postings(counts.map(([term]) => term))).map((bytes) => decodePostings(bytes));
     lists.forEach(({ docs, tfs }, i) => {
       const w = weights[i]! * idf(view.df(counts[i]![0])!, view.docCount);
       for (let p = 0; p < docs.length; p++) {
         const doc = docs[p]!;
-        if (scores[doc] === 0) touched.push(doc);
+        if (scores[doc] === 0 && touched.length <= limit) touched.push(doc);
         scores[doc]! += w * TF_WEIGHTS[tfs[p]!]!;
       }
     });
@@ -165,7 +167,7 @@ export async function similarByTfidf(view: IndexView, text: string, options: Sim
     // A sentence sharing no term is not "similar" at all: only the least-similar order lists those.
     if ((score > 0 || !most) && top.accepts(score, doc)) top.push(doc, score);
   };
-  if (most) for (const doc of touched) consider(doc);
+  if (most && touched.length <= limit) for (const doc of touched) consider(doc);
   else for (let doc = 0; doc < scores.length; doc++) consider(doc);
   return top.result();
 }

@@ -115,11 +115,16 @@ export class VarintWriter {
   }
 }
 
+const positionsCache = new WeakMap<Uint8Array, { starts: Uint32Array; positions: Uint32Array }>();
+
 /**
  * Decodes a term's positions stream (for each posting, its tf positions as gaps from the previous one, the first
- * from 0) into one array, with the offset of each posting's first position (one entry more: the total).
+ * from 0) into one array, with the offset of each posting's first position (one entry more: the total). Memoised on
+ * the bytes' identity, as the postings are.
  */
 export function decodePositions(bytes: Uint8Array, tfs: Uint8Array): { starts: Uint32Array; positions: Uint32Array } {
+  const known = positionsCache.get(bytes);
+  if (known) return known;
   const starts = new Uint32Array(tfs.length + 1);
   for (let p = 0; p < tfs.length; p++) starts[p + 1] = starts[p]! + tfs[p]!;
   const positions = new Uint32Array(starts[tfs.length]!);
@@ -137,5 +142,6 @@ export function decodePositions(bytes: Uint8Array, tfs: Uint8Array): { starts: U
       positions[j] = at;
     }
   }
+  positionsCache.set(bytes, { starts, positions });
   return { starts, positions };
 }
