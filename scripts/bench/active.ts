@@ -9,8 +9,11 @@ import { fullDataAuc, simulate, type SimulationRun, type SimulationSettings, typ
 import { SINGLE_FIT_PARAMS } from '../../src/lib/core/ml/single-fit';
 
 const DEV_FILE = fileURLToPath(new URL('../../../shared/data/dissidentia-dev.csv', import.meta.url));
-const SEEDS = [0, 1, 2, 3, 4];
-const STRATEGIES: Strategy[] = ['uncertainty', 'random'];
+// --seeds N: more simulated annotators than the default 5 (seed s holds out fold s mod 5); 5 are too few to rank
+// strategies whose per-seed results spread over 100–600 labels.
+const seedsArg = process.argv.indexOf('--seeds');
+const SEEDS = Array.from({ length: seedsArg > 0 ? Number(process.argv[seedsArg + 1]) : 5 }, (_, i) => i);
+const STRATEGIES: Strategy[] = ['uncertainty', 'random', 'explore'];
 const SETTINGS: SimulationSettings = { start: 50, step: 25, targetShare: 0.95, folds: 5, splitSeed: 42, params: SINGLE_FIT_PARAMS };
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
@@ -32,10 +35,14 @@ function main(): void {
   const poolSize = Math.round((data.texts.length * (SETTINGS.folds - 1)) / SETTINGS.folds);
   const needed = (strategy: Strategy) => runs.filter((r) => r.strategy === strategy).map((r) => r.labelsToTarget ?? poolSize);
   const labelsToTarget = Object.fromEntries(STRATEGIES.map((s) => [s, mean(needed(s))])) as Record<Strategy, number>;
+  // Standard error of each mean over seeds: differences smaller than about two of these say nothing.
+  const sd = (xs: number[]) => Math.sqrt(xs.reduce((t, x) => t + (x - mean(xs)) ** 2, 0) / Math.max(1, xs.length - 1));
+  const standardError = Object.fromEntries(STRATEGIES.map((s) => [s, round(sd(needed(s)) / Math.sqrt(SEEDS.length), 1)]));
   const result = {
     labelsToTarget,
     bench: 'active',
     savedLabels: labelsToTarget.random - labelsToTarget.uncertainty,
+    standardError,
     perSeed: Object.fromEntries(STRATEGIES.map((s) => [s, runs.filter((r) => r.strategy === s).map((r) => r.labelsToTarget)])),
     notReached: runs.filter((r) => r.labelsToTarget === null).length,
     fullDataCvAuc: round(reference.auc),

@@ -16,6 +16,8 @@ import { datasetSentences, listSentenceIds } from '../../src/lib/db/repos/senten
 import { sentenceTexts, similarSentences } from '../../src/lib/db/repos/similar-sentences';
 import { foldForSearch } from '../../src/lib/core/text/normalise';
 
+// Single words, words with spaces, apostrophes and hyphens (answered from word positions), and punctuation.
+const NEEDLES = ['public', 'ÉTAT', 'impôts', 'l’état', 'de la', '?', 'services publics', 'il faut', "de l'état", 'la France', 'pouvoir d’achat', 'est-ce', 'ne sont pas', ', et'];
 const fresh = () => new DissidentiaDb(`search-${Math.random()}`);
 const demoSentences = demoCorpus.answers.reduce((n, a) => n + a.sentences.length, 0);
 
@@ -23,7 +25,7 @@ describe('search index', () => {
   it('is built once, maps sentence numbers to ids both ways, and answers searches as the scan does', async () => {
     const db = fresh();
     const datasetId = await ensureDemoDataset(db);
-    const scans = await Promise.all(['public', 'ÉTAT', 'impôts', 'l’état', 'de la', '?'].map((text) => searchSentences(db, { datasetId, text })));
+    const scans = await Promise.all(NEEDLES.map((text) => searchSentences(db, { datasetId, text })));
     const facts = await ensureSearchIndex(db, datasetId);
     expect(facts).toMatchObject({ docCount: demoSentences, built: true });
     expect(facts.bytes).toBeGreaterThan(0);
@@ -34,9 +36,19 @@ describe('search index', () => {
       expect(sentenceIdOfDoc(index, doc)).toBe(id);
       expect(docOfSentence(index, id)).toBe(doc);
     });
-    const indexed = await Promise.all(['public', 'ÉTAT', 'impôts', 'l’état', 'de la', '?'].map((text) => searchSentences(db, { datasetId, text })));
-    expect(scans.some((s) => s.total > 0)).toBe(true);
+    const indexed = await Promise.all(NEEDLES.map((text) => searchSentences(db, { datasetId, text })));
+    expect(scans.filter((s) => s.total > 0).length).toBeGreaterThan(8);
     expect(indexed.map((r) => [r.total, r.rows.map((x) => x.sentence.id)])).toEqual(scans.map((r) => [r.total, r.rows.map((x) => x.sentence.id)]));
+  });
+
+  it('is built again when stored in an older format (without word positions)', async () => {
+    const db = fresh();
+    const datasetId = await ensureDemoDataset(db);
+    await ensureSearchIndex(db, datasetId);
+    await db.searchIndexes.update(datasetId, { format: undefined });
+    expect(await openSearchIndex(db, datasetId)).toBeUndefined();
+    expect((await ensureSearchIndex(db, datasetId)).built).toBe(true);
+    expect(await openSearchIndex(db, datasetId)).toBeDefined();
   });
 
   it('applies label filters to indexed hits', async () => {

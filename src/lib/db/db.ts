@@ -124,8 +124,10 @@ export interface SearchIndexRow {
   dfs: Uint32Array;
   builtAt: number;
   buildMs: number;
-  /** Bytes stored: posting lists, vocabulary and arrays. */
+  /** Bytes stored: posting lists, positions, vocabulary and arrays. */
   bytes: number;
+  /** INDEX_FORMAT of the build (absent before word positions were stored: such an index is built again). */
+  format?: number;
 }
 
 /** One term's posting list in a dataset's index (varint gaps, see core/search/varint.ts). */
@@ -133,6 +135,8 @@ export interface SearchTermRow {
   datasetId: number;
   term: string;
   postings: Uint8Array;
+  /** Word positions of each posting (see core/search/varint.ts decodePositions); absent in older builds. */
+  positions?: Uint8Array;
 }
 
 /** Sentence vectors of one dataset under one encoder, a chunk at a time (int8 with a scale per vector, ids[i] ↔ row i). */

@@ -14,12 +14,13 @@ import * as presentation from './messages/presentation';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
 import * as similar from './messages/similar';
+import * as similarDense from './messages/similar-dense';
 import * as transformer from './messages/transformer';
 import * as transfer from './messages/transfer';
 import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus, recovery] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus, recovery, similarDense] as const;
 
 /** The areas' modules, for the test that no key is defined by two areas (the later one would silently win). */
 export const messageAreas: readonly { fr: Record<string, string>; en: Record<string, string> }[] = areas;

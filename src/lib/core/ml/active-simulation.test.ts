@@ -31,6 +31,15 @@ describe('active learning simulation', () => {
     expect(r.labelled.slice(12, 18)).not.toEqual(a.labelled.slice(12, 18));
   });
 
+  it('explore picks at random until its threshold, then half of each round by the queue order', () => {
+    const settings = { ...SETTINGS, exploreUntil: 18 };
+    const e = simulate(texts, labels, 'explore', 3, 1.01, settings);
+    const r = simulate(texts, labels, 'random', 3, 1.01, settings);
+    expect(e.labelled.slice(0, 18)).toEqual(r.labelled.slice(0, 18));
+    expect(e.labelled.slice(18, 24)).not.toEqual(r.labelled.slice(18, 24));
+    expect(simulate(texts, labels, 'explore', 3, 1.01, settings).labelled).toEqual(e.labelled);
+  });
+
   it('the full-data reference is the mean of the folds’ held-out AUCs', () => {
     const reference = fullDataAuc(texts, labels, SETTINGS);
     expect(reference.foldAucs).toHaveLength(3);

@@ -9,7 +9,12 @@ import { predictProba } from './predict';
 import { fitBaselineOnce, SINGLE_FIT_PARAMS } from './single-fit';
 import type { Hyperparameters } from './types';
 
-export type Strategy = 'uncertainty' | 'random';
+/**
+ * 'explore': random labels until EXPLORE_UNTIL, then each round half by the queue's order and half at random (the
+ * candidate variant of the 2026-12-02 study, docs/benchmarks.md).
+ */
+export type Strategy = 'uncertainty' | 'random' | 'explore';
+export const EXPLORE_UNTIL = 100;
 
 export interface SimulationSettings {
   /** Random labels to start from, and labels added per round. */
@@ -21,6 +26,8 @@ export interface SimulationSettings {
   folds: number;
   splitSeed: number;
   params?: Hyperparameters;
+  /** 'explore': labels drawn at random before the queue's order is used (EXPLORE_UNTIL unless said). */
+  exploreUntil?: number;
 }
 
 export interface SimulationRun {
@@ -70,19 +77,24 @@ export function simulate(all: readonly string[], labels: readonly (0 | 1)[], str
       if (round.auc >= target) return { strategy, seed, labelsToTarget: labelled.length, curve, labelled };
     }
     if (pool.length === 0) return { strategy, seed, labelsToTarget: null, curve, labelled };
-    let next: number[];
-    if (strategy === 'uncertainty' && round) {
-      const probabilities = predictProba(round.fit, texts(all, pool));
+    // By the queue's order: every label of the round (uncertainty), half of them past the random start (explore).
+    const byOrder = !round || strategy === 'random' ? 0 : strategy === 'uncertainty' ? settings.step : labelled.length < (settings.exploreUntil ?? EXPLORE_UNTIL) ? 0 : Math.round(settings.step / 2);
+    let next: number[] = [];
+    if (byOrder > 0) {
+      const probabilities = predictProba(round!.fit, texts(all, pool));
       const order = activeOrder(
         pool.map((i, k) => ({ id: i, probability: probabilities[k]!, text: all[i]! })),
         { threshold: 0.5 },
       );
-      next = order.slice(0, settings.step);
-    } else {
-      // Random sampling (or uncertainty before both classes are in): the pool is already shuffled.
-      next = pool.slice(0, settings.step);
+      next = order.slice(0, byOrder);
     }
+    // The rest at random (or all of it before both classes are in): the pool is already shuffled.
     const taken = new Set(next);
+    for (const i of pool) {
+      if (next.length >= settings.step) break;
+      if (!taken.has(i)) next.push(i);
+    }
+    for (const i of next) taken.add(i);
     labelled.push(...next);
     for (let k = pool.length - 1; k >= 0; k--) if (taken.has(pool[k]!)) pool.splice(k, 1);
   }

@@ -20,6 +20,7 @@ function viewOf(built: BuiltIndex): IndexView {
     vocabulary: `\n${built.terms.join('\n')}\n`,
     df: (term) => (ids.has(term) ? built.dfs[ids.get(term)!] : undefined),
     postings: async (terms) => terms.map((t) => built.postings[ids.get(t)!] ?? new Uint8Array()),
+    positions: async (terms) => terms.map((t) => built.positions[ids.get(t)!] ?? new Uint8Array()),
   };
 }
 
@@ -67,8 +68,28 @@ describe('inverted index', () => {
     }
   });
 
-  it('gives a superset to check for several words, and nothing to say for punctuation alone', async () => {
-    const view = viewOf(build());
+  it('matches words separated by spaces, apostrophes or hyphens exactly from word positions', async () => {
+    const answers: [number, string[]][] = [
+      [1, ['La Préfecture est fermée, la préfecture ferme.', "L'État, l’état et l' État.", 'Sous-préfecture : sous préfecture, sous - préfecture.']],
+      [2, ['Les services publics reculent ; services, publics.', 'publics services publics services publics', 'très très très loin']],
+    ];
+    const builder = new IndexBuilder();
+    for (const [id, sentences] of answers) builder.addAnswer(id, sentences);
+    const view = viewOf(builder.build());
+    const texts = answers.flatMap(([, s]) => s.map(foldForSearch));
+    const needles = ['la prefecture', 'fecture est', "l'etat", 'l etat', 'sous-prefecture', 'sous prefecture', 'ces publics', 'services publics services', 'publics services', 'tres tres', 'tres tres tres', 'tres tres tres tres', 'est fermee', 'la ferme'];
+    for (const needle of needles) {
+      const matches = await matchText(view, needle);
+      expect(matches!.exact, needle).toBe(true);
+      expect([...matches!.docs], needle).toEqual(texts.flatMap((t, i) => (t.includes(needle) ? [i] : [])));
+    }
+    // Any other separator: candidates to check by their text.
+    expect((await matchText(view, 'services, publics'))!.exact).toBe(false);
+    expect([...(await matchText(view, 'services, publics'))!.docs]).toContain(3);
+  });
+
+  it('gives a superset to check when positions are not stored, and nothing to say for punctuation alone', async () => {
+    const view = { ...viewOf(build()), positions: undefined };
     const matches = await matchText(view, foldForSearch('la prefecture'));
     expect(matches!.exact).toBe(false);
     expect([...matches!.docs]).toEqual([0, 2]);

@@ -1,7 +1,8 @@
 // The inverted index of a dataset's sentences: folded terms → posting lists of sentence numbers (file order), with
-// the TF-IDF norm of each sentence so that similarity needs no second pass. Built in one pass, answer by answer.
-import { searchTokens, termCounts } from './tokens';
-import { encodePostings } from './varint';
+// the TF-IDF norm of each sentence so that similarity needs no second pass, and each term's word positions so that
+// a search for several words needs no sentence text. Built in one pass, answer by answer.
+import { positionedTerms } from './tokens';
+import { encodePostings, VarintWriter } from './varint';
 
 /** A built index, ready to store: sentence numbers are positions in file order (answer by answer). */
 export interface BuiltIndex {
@@ -12,6 +13,8 @@ export interface BuiltIndex {
   terms: string[];
   dfs: Uint32Array;
   postings: Uint8Array[];
+  /** Per term, the positions of each posting (see decodePositions), at most 255 per sentence as the tf. */
+  positions: Uint8Array[];
   /** Euclidean norm of each sentence's TF-IDF vector (0 for a sentence without a letter or digit). */
   norms: Float32Array;
 }
@@ -31,6 +34,7 @@ export class IndexBuilder {
   readonly #terms: string[] = [];
   // Per term, postings packed as doc × 256 + min(tf, 255): small integers V8 keeps unboxed.
   readonly #packed: number[][] = [];
+  readonly #positions: VarintWriter[] = [];
   readonly #answerIds: number[] = [];
   readonly #answerStarts: number[] = [];
   #docs = 0;
@@ -45,15 +49,19 @@ export class IndexBuilder {
     this.#answerStarts.push(this.#docs);
     for (const text of sentences) {
       const doc = this.#docs++;
-      for (const [term, tf] of termCounts(searchTokens(text))) {
+      for (const [term, at] of positionedTerms(text)) {
+        const tf = Math.min(at.length, 255);
         let id = this.#termIds.get(term);
         if (id === undefined) {
           id = this.#terms.length;
           this.#termIds.set(term, id);
           this.#terms.push(term);
           this.#packed.push([]);
+          this.#positions.push(new VarintWriter());
         }
-        this.#packed[id]!.push(doc * 256 + Math.min(tf, 255));
+        this.#packed[id]!.push(doc * 256 + tf);
+        const writer = this.#positions[id]!;
+        for (let i = 0; i < tf; i++) writer.push(at[i]! - (i ? at[i - 1]! : 0));
       }
     }
   }
@@ -76,6 +84,7 @@ export class IndexBuilder {
       terms: this.#terms,
       dfs,
       postings,
+      positions: this.#positions.map((w) => w.finish()),
       norms: Float32Array.from(norms, Math.sqrt),
     };
   }

@@ -16,13 +16,17 @@ export class TopK {
     this.#sign = highest ? 1 : -1;
   }
 
-  /** Whether `score` would enter the heap now (lets callers skip work for items that cannot). */
-  accepts(score: number): boolean {
-    return this.#heap.length < this.#k || this.#sign * score > this.#sign * this.#heap[0]!.score;
+  /**
+   * Whether `score` would enter the heap now (lets callers skip work for items that cannot); with the item, an equal
+   * score enters in place of a later item, so the result does not depend on the order items come in.
+   */
+  accepts(score: number, doc = Number.POSITIVE_INFINITY): boolean {
+    const worst = this.#heap[0];
+    return this.#heap.length < this.#k || this.#sign * score > this.#sign * worst!.score || (score === worst!.score && doc < worst!.doc);
   }
 
   push(doc: number, score: number): void {
-    if (!this.accepts(score)) return;
+    if (!this.accepts(score, doc)) return;
     const heap = this.#heap;
     const worse = (a: Scored, b: Scored) => this.#sign * a.score < this.#sign * b.score || (a.score === b.score && a.doc > b.doc);
     if (heap.length < this.#k) {

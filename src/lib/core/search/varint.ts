@@ -56,3 +56,92 @@ export function forEachPosting(bytes: Uint8Array, visit: (doc: number, tf: numbe
     visit(doc, head % 2 ? read() : 1);
   }
 }
+
+/** A posting list decoded into typed arrays: document numbers ascending, each with its term count. */
+export interface PostingList {
+  docs: Uint32Array;
+  tfs: Uint8Array;
+}
+
+// Decoded lists by their encoded bytes: a warm search or similarity reuses them while the caller keeps the bytes.
+const decodedCache = new WeakMap<Uint8Array, PostingList>();
+
+/**
+ * Decodes a whole list (a tight loop, no callback per posting: decoding the long lists of common words is what a
+ * similarity query spends its time on). Memoised on the bytes' identity.
+ */
+export function decodePostings(bytes: Uint8Array): PostingList {
+  const known = decodedCache.get(bytes);
+  if (known) return known;
+  // At most one posting per byte: size for that, then trim.
+  const docs = new Uint32Array(bytes.length);
+  const tfs = new Uint8Array(bytes.length);
+  let n = 0;
+  let i = 0;
+  let doc = 0;
+  while (i < bytes.length) {
+    let byte = bytes[i++]!;
+    let head = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = bytes[i++]!;
+      head += (byte & 0x7f) * 2 ** shift;
+    }
+    doc += Math.floor(head / 2);
+    let tf = 1;
+    if (head % 2) {
+      byte = bytes[i++]!;
+      tf = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[i++]!;
+        tf += (byte & 0x7f) * 2 ** shift;
+      }
+    }
+    docs[n] = doc;
+    tfs[n++] = Math.min(tf, 255);
+  }
+  const list = { docs: docs.slice(0, n), tfs: tfs.slice(0, n) };
+  decodedCache.set(bytes, list);
+  return list;
+}
+
+/** Appends non-negative integers as varints (the positions stream of a term while an index is built). */
+export class VarintWriter {
+  readonly #bytes = new Bytes();
+  push(value: number): void {
+    this.#bytes.push(value);
+  }
+  finish(): Uint8Array {
+    return this.#bytes.buf.slice(0, this.#bytes.length);
+  }
+}
+
+const positionsCache = new WeakMap<Uint8Array, { starts: Uint32Array; positions: Uint32Array }>();
+
+/**
+ * Decodes a term's positions stream (for each posting, its tf positions as gaps from the previous one, the first
+ * from 0) into one array, with the offset of each posting's first position (one entry more: the total). Memoised on
+ * the bytes' identity, as the postings are.
+ */
+export function decodePositions(bytes: Uint8Array, tfs: Uint8Array): { starts: Uint32Array; positions: Uint32Array } {
+  const known = positionsCache.get(bytes);
+  if (known) return known;
+  const starts = new Uint32Array(tfs.length + 1);
+  for (let p = 0; p < tfs.length; p++) starts[p + 1] = starts[p]! + tfs[p]!;
+  const positions = new Uint32Array(starts[tfs.length]!);
+  let i = 0;
+  for (let p = 0; p < tfs.length; p++) {
+    let at = 0;
+    for (let j = starts[p]!; j < starts[p + 1]!; j++) {
+      let byte = bytes[i++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[i++]!;
+        gap += (byte & 0x7f) * 2 ** shift;
+      }
+      at += gap;
+      positions[j] = at;
+    }
+  }
+  positionsCache.set(bytes, { starts, positions });
+  return { starts, positions };
+}

@@ -4,7 +4,10 @@ import Dexie from 'dexie';
 import { answerPositionOf, IndexBuilder } from '../../core/search/inverted-index';
 import type { IndexView } from '../../core/search/query';
 import { answerIdOf, positionOf, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
-import type { Answer, DissidentiaDb, SearchIndexRow } from '../db';
+import type { Answer, DissidentiaDb, SearchIndexRow, SearchTermRow } from '../db';
+
+/** What a stored index holds: 2 adds word positions (an index of another format is built again). */
+export const INDEX_FORMAT = 2;
 
 /** What a dataset's answers look like now: the index was built from the same pair, or it is stale. */
 async function signatureOf(db: DissidentiaDb, datasetId: number): Promise<{ answers: number; lastAnswerId: number }> {
@@ -33,7 +36,7 @@ export interface IndexFacts {
 /** The stored index's facts when it matches the dataset's answers, else undefined. */
 async function freshRow(db: DissidentiaDb, datasetId: number): Promise<SearchIndexRow | undefined> {
   const [row, now] = await Promise.all([db.searchIndexes.get(datasetId), signatureOf(db, datasetId)]);
-  return row && row.answers === now.answers && row.lastAnswerId === now.lastAnswerId ? row : undefined;
+  return row && row.format === INDEX_FORMAT && row.answers === now.answers && row.lastAnswerId === now.lastAnswerId ? row : undefined;
 }
 
 const factsOf = (row: SearchIndexRow, built: boolean): IndexFacts => ({
@@ -70,8 +73,9 @@ export async function ensureSearchIndex(db: DissidentiaDb, datasetId: number, ho
     hooks.signal?.throwIfAborted();
     const rows = built.terms.slice(i, i + BATCH).map((term, j) => {
       const postings = built.postings[i + j]!;
-      bytes += postings.byteLength + term.length * 2;
-      return { datasetId, term, postings };
+      const positions = built.positions[i + j]!;
+      bytes += postings.byteLength + positions.byteLength + term.length * 2;
+      return { datasetId, term, postings, positions };
     });
     await db.searchTerms.bulkPut(rows);
   }
@@ -89,6 +93,7 @@ export async function ensureSearchIndex(db: DissidentiaDb, datasetId: number, ho
     builtAt: Date.now(),
     buildMs: Math.round(performance.now() - started),
     bytes,
+    format: INDEX_FORMAT,
   };
   await db.searchIndexes.put(row);
   cache.delete(datasetId);
@@ -121,6 +126,46 @@ export interface OpenIndex extends IndexView {
 
 const cache = new Map<number, { row: SearchIndexRow; view: OpenIndex }>();
 
+/**
+ * Term rows read once and kept (least recently used out past a budget): a warm search or similarity reads nothing
+ * from IndexedDB but the freshness check, and the decoded lists (memoised on these bytes) stay alive with them.
+ */
+class TermRows {
+  static readonly BUDGET = 96 * 2 ** 20;
+  readonly #rows = new Map<string, SearchTermRow | undefined>();
+  #bytes = 0;
+  constructor(
+    private readonly db: DissidentiaDb,
+    private readonly datasetId: number,
+  ) {}
+
+  async get(terms: readonly string[]): Promise<(SearchTermRow | undefined)[]> {
+    const missing = [...new Set(terms.filter((t) => !this.#rows.has(t)))];
+    if (missing.length) {
+      const read = await this.db.searchTerms.bulkGet(missing.map((term) => [this.datasetId, term] as [number, string]));
+      missing.forEach((term, i) => this.#keep(term, read[i]));
+    }
+    return terms.map((term) => {
+      const row = this.#rows.get(term);
+      // Touch: a Map iterates in insertion order, so the first entries are the least recently used.
+      this.#rows.delete(term);
+      this.#rows.set(term, row);
+      return row;
+    });
+  }
+
+  #keep(term: string, row: SearchTermRow | undefined): void {
+    this.#rows.set(term, row);
+    // Decoded lists take about five bytes per posting on top of the stored ones.
+    this.#bytes += row ? row.postings.byteLength * 6 + (row.positions?.byteLength ?? 0) : 0;
+    for (const [old, kept] of this.#rows) {
+      if (this.#bytes <= TermRows.BUDGET || old === term) break;
+      this.#rows.delete(old);
+      this.#bytes -= kept ? kept.postings.byteLength * 6 + (kept.positions?.byteLength ?? 0) : 0;
+    }
+  }
+}
+
 /** The dataset's index when a fresh one is stored (kept in memory between searches), else undefined. */
 export async function openSearchIndex(db: DissidentiaDb, datasetId: number): Promise<OpenIndex | undefined> {
   const cached = cache.get(datasetId);
@@ -136,6 +181,7 @@ export async function openSearchIndex(db: DissidentiaDb, datasetId: number): Pro
   const lines = row.vocabulary.slice(1, -1);
   const terms = lines ? lines.split('\n') : [];
   const dfs = new Map(terms.map((term, i) => [term, row.dfs[i]!]));
+  const rows = new TermRows(db, datasetId);
   const view: OpenIndex = {
     datasetId,
     docCount: row.docCount,
@@ -144,10 +190,8 @@ export async function openSearchIndex(db: DissidentiaDb, datasetId: number): Pro
     answerIds: row.answerIds,
     answerStarts: row.answerStarts,
     df: (term) => dfs.get(term),
-    postings: async (wanted) => {
-      const rows = await db.searchTerms.bulkGet(wanted.map((term) => [datasetId, term] as [number, string]));
-      return rows.map((r) => r?.postings ?? new Uint8Array());
-    },
+    postings: async (wanted) => (await rows.get(wanted)).map((r) => r?.postings ?? new Uint8Array()),
+    positions: async (wanted) => (await rows.get(wanted)).map((r) => r?.positions ?? new Uint8Array()),
   };
   cache.set(datasetId, { row, view });
   return view;

@@ -49,6 +49,15 @@ export async function searchSentences(db: DissidentiaDb, query: SearchQuery): Pr
   // A text search goes through the dataset's inverted index when a fresh one is stored (see search-index.ts).
   const index = needle ? await openSearchIndex(db, query.datasetId) : undefined;
   const matches = index ? await matchText(index, needle) : null;
+  const filtered = !!(query.label || query.annotatorId !== undefined || query.agreement);
+  if (index && matches?.exact && !filtered) {
+    // Every match counts: the total is the index's, and only the page's sentences and labels are read.
+    const page = Array.from(matches.docs.subarray(0, limit), (doc) => sentenceIdOfDoc(index, doc));
+    const labels = new Map<number, Annotation[]>();
+    for (const a of await db.annotations.where('sentenceId').anyOf(page).toArray()) labels.set(a.sentenceId, [...(labels.get(a.sentenceId) ?? []), a]);
+    const rows = (await getSentences(db, page)).map((sentence) => ({ sentence, labels: labels.get(sentence.id) ?? [] }));
+    return { total: matches.docs.length, rows };
+  }
   const counts = index && matches ? undefined : await sentenceCountsByAnswer(db, query.datasetId, 0);
   const labels = await labelsOfAnswers(db, new Set(counts ? counts.map((c) => c.answerId) : index!.answerIds));
   const rows: SearchResult['rows'] = [];
