@@ -8,7 +8,7 @@ import { ModelChecksPage } from './pages/ModelChecksPage';
 import { ModelsPage } from './pages/ModelsPage';
 
 // Read, not imported: Playwright's loader wants an import attribute for JSON that the app's TypeScript setup does not use.
-const shipped = JSON.parse(readFileSync(new URL('../../src/lib/checks/suite.fr.json', import.meta.url), 'utf8')) as { version: number; cases: { name: string }[] };
+const shipped = JSON.parse(readFileSync(new URL('../../src/lib/checks/suite.fr.json', import.meta.url), 'utf8')) as { version: number; cases: { id: string; name: string; expect?: string; margin?: number }[] };
 test.describe.configure({ timeout: 180_000 });
 let modelJson = '';
 test.beforeAll(async () => {
