@@ -9,6 +9,7 @@ import * as demo from './messages/demo';
 import * as errors from './messages/errors';
 import * as models from './messages/models';
 import * as predict from './messages/predict';
+import * as reliability from './messages/reliability';
 import * as presentation from './messages/presentation';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
@@ -18,7 +19,7 @@ import * as transfer from './messages/transfer';
 import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus, reliability] as const;
 
 /** The areas' modules, for the test that no key is defined by two areas (the later one would silently win). */
 export const messageAreas: readonly { fr: Record<string, string>; en: Record<string, string> }[] = areas;
