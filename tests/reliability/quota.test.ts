@@ -51,7 +51,7 @@ describe('storage full', () => {
   it('mid-import: the import stops with the French message, its rows are rolled back and earlier data is intact', async () => {
     const before = await dumpDb(db);
     const content = generated(60);
-    restore = failWritesAfter(db.answers, 'bulkAdd', 2);
+    restore = failWritesAfter(db, 'answers', 'bulkAdd', 2);
     const failed = importFile(db, asFile(content, 'gros.csv'), requestFor(content), { batchAnswers: 10 });
     const error = await failed.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
@@ -74,7 +74,7 @@ describe('storage full', () => {
     const handlers = scoreHandlers(() => undefined);
     const ctx = { signal: new AbortController().signal, emit: () => undefined } as Parameters<(typeof handlers)['score/run']>[1];
     const before = await dumpDb(db);
-    restore = failWritesAfter(db.scores, 'bulkPut', 1);
+    restore = failWritesAfter(db, 'scores', 'bulkPut', 1);
     const error = await handlers['score/run']({ datasetId, model: { modelId, name: 'essai' }, batchSentences: 20 }, ctx).catch((e: unknown) => e);
     expect((error as StorageFullError).code).toBe('storage/fullScore');
     expect(french(error)).toMatch(/scores déjà enregistrés sont gardés/);
@@ -101,7 +101,7 @@ describe('storage full', () => {
     const embed = async (batch: string[]) => batch.map((t) => Float32Array.from([1, t.length % 7, 0.5, -1]));
     const args = { name: 'faux-encodeur', dtype: 'q8' as const, datasetId, chunkSize: 8 };
     const before = await dumpDb(db);
-    restore = failWritesAfter(db.embeddings, 'put', 1);
+    restore = failWritesAfter(db, 'embeddings', 'put', 1);
     const error = await embedDataset(db, embed, dims, args).catch((e: unknown) => e);
     expect((error as StorageFullError).code).toBe('storage/fullEmbed');
     expect(french(error)).toMatch(/vecteurs de phrases est arrêté/);

@@ -21,17 +21,21 @@ type WriteMethod = 'add' | 'put' | 'bulkAdd' | 'bulkPut';
 
 /**
  * Makes `method` of a table throw QuotaExceededError once it has succeeded `okCalls` times, as a full disk would
- * (the write is refused, the transaction aborts). Returns the function that puts the real method back.
+ * (the write is refused, the transaction aborts). Both doors to the table are patched (`db.answers` and
+ * `db.table('answers')` are distinct objects in Dexie 4). Returns the function that puts the real method back.
  */
-export function failWritesAfter(table: Table, method: WriteMethod, okCalls: number): () => void {
-  const original = table[method] as (...args: unknown[]) => Promise<unknown>;
+export function failWritesAfter(db: DissidentiaDb, name: string, method: WriteMethod, okCalls: number): () => void {
+  const doors = [...new Set([db.table(name), (db as unknown as Record<string, Table>)[name]!])];
   let calls = 0;
-  const patched = function (this: Table, ...args: unknown[]) {
-    if (calls++ >= okCalls) return Promise.reject(quotaError());
-    return original.apply(this, args);
-  };
-  Object.defineProperty(table, method, { value: patched, configurable: true, writable: true });
+  for (const table of doors) {
+    const original = table[method] as (...args: unknown[]) => Promise<unknown>;
+    const patched = function (this: Table, ...args: unknown[]) {
+      if (calls++ >= okCalls) return Promise.reject(quotaError());
+      return original.apply(this, args);
+    };
+    Object.defineProperty(table, method, { value: patched, configurable: true, writable: true });
+  }
   return () => {
-    delete (table as unknown as Record<string, unknown>)[method];
+    for (const table of doors) delete (table as unknown as Record<string, unknown>)[method];
   };
 }
