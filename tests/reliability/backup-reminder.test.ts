@@ -7,6 +7,8 @@ import { DissidentiaDb } from '../../src/lib/db/db';
 import { ensureAnnotator } from '../../src/lib/db/repos/annotators';
 import { backupFacts, recordBackup, setReminderDays } from '../../src/lib/db/repos/backup-settings';
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
+import { setLabels } from '../../src/lib/db/repos/label-writes';
+import { datasetSentences } from '../../src/lib/db/repos/sentences';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 11, 2);
@@ -31,11 +33,14 @@ describe('backup reminder rule', () => {
 });
 
 describe('backup facts from the database', () => {
-  it('the demo alone is nothing to lose; a profile is; a recorded backup and the setting are read back', async () => {
+  it('the demo alone or an empty profile is nothing to lose; a label is; a recorded backup and the setting are read back', async () => {
     const db = new DissidentiaDb(`reminder-${Math.random()}`);
-    await ensureDemoDataset(db);
+    const demo = await ensureDemoDataset(db);
     expect(backupReminder(await backupFacts(db, now))).toEqual({ due: false });
-    await ensureAnnotator(db, 'Alice');
+    const alice = await ensureAnnotator(db, 'Alice');
+    expect(backupReminder(await backupFacts(db, now))).toEqual({ due: false });
+    const [first] = await datasetSentences(db, demo);
+    await setLabels(db, { datasetId: demo, sentenceIds: [first!.id], annotatorId: alice, label: 'dissident', guidelineVersion: 1 });
     expect(backupReminder(await backupFacts(db, now))).toEqual({ due: true, daysSince: null });
     await recordBackup(db, now - 2 * DAY);
     expect(backupReminder(await backupFacts(db, now))).toEqual({ due: false });

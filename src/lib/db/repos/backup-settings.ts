@@ -20,7 +20,12 @@ export function setReminderDays(db: DissidentiaDb, days: number): Promise<void> 
 /** What the reminder rule needs, read in one go (fit for a live query). */
 export async function backupFacts(db: DissidentiaDb, now = Date.now()): Promise<BackupFacts> {
   const [last, days] = await Promise.all([getSetting<unknown>(db, LAST_BACKUP_KEY), getSetting<unknown>(db, REMINDER_DAYS_KEY)]);
-  const ownDataset = await db.datasets.filter((d) => d.source !== 'demo').first();
-  const profile = ownDataset ? undefined : await db.annotators.filter((a) => a.name !== GOLD_ANNOTATOR).first();
-  return { lastBackupAt: typeof last === 'number' ? last : undefined, reminderDays: reminderDaysOf(days), hasWork: Boolean(ownDataset ?? profile), now };
+  return { lastBackupAt: typeof last === 'number' ? last : undefined, reminderDays: reminderDaysOf(days), hasWork: await hasOwnWork(db), now };
+}
+
+/** An imported dataset, or a label by a person (the demo's gold labels ship with the app). */
+async function hasOwnWork(db: DissidentiaDb): Promise<boolean> {
+  if (await db.datasets.filter((d) => d.source !== 'demo').first()) return true;
+  const people = (await db.annotators.toArray()).filter((a) => a.name !== GOLD_ANNOTATOR).map((a) => a.id);
+  return people.length > 0 && (await db.annotations.where('annotatorId').anyOf(people).first()) !== undefined;
 }
