@@ -1,6 +1,7 @@
 // The model worker's corpus requests: estimate, score a whole dataset (resumable, each distinct sentence once), and
 // the explorer's reads. The worker reads sentences and writes scores itself; only ids and counts cross postMessage.
 import { CodedError } from '../lib/core/errors';
+import { storageErrorOf } from '../lib/core/storage-errors';
 import { yieldAndCheck } from '../lib/core/ml/abort';
 import { scoreCorpus, type CorpusAnswer, type ScoreTexts } from '../lib/core/ml/corpus/score-corpus';
 import { predictProba, type BaselineModel } from '../lib/core/ml/model';
@@ -168,9 +169,11 @@ async function runScoring(args: Requests['score/run']['args'], loaded: (key: str
         progress(await writeScoreBatch(db, key, rows, { lastAnswerId: batch.lastAnswerId, answers: rows.length, sentences: batch.sentences, distinctScored: batch.distinctScored, seconds: batch.seconds }));
       },
     });
-  } catch (error) {
-    const cancelled = (error as Error).name === 'AbortError';
-    await updateScoreRun(db, key, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : (error as Error).message });
+  } catch (caught) {
+    const error = storageErrorOf(caught, 'score') as Error;
+    const cancelled = error.name === 'AbortError';
+    // With storage full even this small update may fail: the run then stays 'running' and resumes from its last batch.
+    await updateScoreRun(db, key, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : error.message }).catch(() => undefined);
     throw error;
   }
   await updateScoreRun(db, key, { status: 'done', updatedAt: Date.now() });

@@ -61,8 +61,8 @@ describe('coded errors', () => {
   it('are shown in the interface language, details filled, whatever language the worker wrote', () => {
     const wire = { name: 'ImportError', code: 'import/fieldTooLong', message: 'Le champ de la ligne 12 dépasse 1 Mo…', details: { line: 12 } };
     const error = new RpcError(wire);
-    expect(errorTextIn('en', error)).toBe('The field on line 12 is over 1 MB: an unclosed quote or a damaged file.');
-    expect(errorTextIn('fr', error)).toBe('Le champ de la ligne 12 dépasse 1 Mo : guillemet non fermé ou fichier corrompu.');
+    expect(errorTextIn('en', error)).toBe('The record starting on line 12 is over 8 MB: an unclosed quote or a damaged file.');
+    expect(errorTextIn('fr', error)).toBe('L’enregistrement qui commence ligne 12 dépasse 8 Mo : guillemet non fermé ou fichier corrompu.');
   });
 
   it('have a message for every import error reason, worded as the core words it in French', () => {

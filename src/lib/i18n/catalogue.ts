@@ -10,6 +10,7 @@ import * as errors from './messages/errors';
 import * as models from './messages/models';
 import * as predict from './messages/predict';
 import * as recovery from './messages/recovery';
+import * as reliability from './messages/reliability';
 import * as presentation from './messages/presentation';
 import * as importArea from './messages/import';
 import * as shell from './messages/shell';
@@ -20,7 +21,7 @@ import * as transfer from './messages/transfer';
 import * as usermodels from './messages/usermodels';
 
 // Each area owns one module in messages/ exporting `fr` and `en` with the same keys.
-const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus, recovery, similarDense] as const;
+const areas = [shell, about, demo, models, importArea, annotate, agreement, predict, errors, transformer, presentation, checks, similar, usermodels, transfer, active, corpus, recovery, similarDense, reliability] as const;
 
 /** The areas' modules, for the test that no key is defined by two areas (the later one would silently win). */
 export const messageAreas: readonly { fr: Record<string, string>; en: Record<string, string> }[] = areas;

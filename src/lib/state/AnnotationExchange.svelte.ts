@@ -5,6 +5,7 @@ import { detectCsvColumns, parseCsvText, readCsvAnnotations, readJsonlAnnotation
 import { getDb } from '../db/db';
 import { importAnnotations, type ImportReport } from '../db/repos/annotation-exchange';
 import { backupFileName, backupSentenceCount, createBackup, parseBackup, restoreBackup, serialiseBackup, type Backup } from '../db/repos/backup';
+import { recordBackup } from '../db/repos/backup-settings';
 import { exchangeSentences } from '../db/repos/exchange-rows';
 
 export interface FileOut {
@@ -122,6 +123,8 @@ export class AnnotationExchange {
   async backupFile(): Promise<FileOut> {
     const name = backupFileName();
     const text = serialiseBackup(await createBackup(getDb()));
+    // The backup reminder waits again from now.
+    await recordBackup(getDb());
     this.#message = undefined;
     return { name, text, type: 'application/json' };
   }

@@ -5,6 +5,7 @@ import { importWorker } from '../workers/import/client';
 import type { ImportOutcome, ImportProgressEvent } from '../workers/import/protocol';
 import { errorText } from '../i18n/locale.svelte';
 import { searchIndexing } from './SearchIndexing.svelte';
+import { storageInfo } from './StorageInfo.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'configuring' | 'importing' | 'cancelling' | 'done' | 'cancelled' | 'error';
 
@@ -122,6 +123,8 @@ export class ImportSession {
         },
       );
       this.#phase = 'done';
+      // A first import is the moment to ask the browser to keep the data (Réglages shows the answer).
+      void storageInfo.askOnce();
       // The new dataset's search index is built in the worker now, not at its first search.
       void searchIndexing().ensure(this.#outcome.datasetId);
     } catch (error) {

@@ -6,6 +6,7 @@ import { UndoStack } from '../core/annotation/undo-stack';
 import { WriteQueue } from '../core/annotation/write-queue';
 import { getDb } from '../db/db';
 import { writeLabelBatch, type LabelOp, type SetLabelsOp } from '../db/repos/label-writes';
+import { storageInfo } from './StorageInfo.svelte';
 
 /** One undoable step: a set of labels (one key press, or one bulk action) and where the labelling queue stood. */
 export interface LabelStep {
@@ -43,6 +44,8 @@ export class LabelWriter {
         const changes = await this.#write(batch);
         this.#error = undefined;
         if (changes.length) this.#channel?.postMessage(changes);
+        // The first label stored is the moment to ask the browser to keep the data (Réglages shows the answer).
+        void storageInfo.askOnce();
         this.#notify(changes);
       },
       onError: (error) => (this.#error = error instanceof Error ? error.message : String(error)),

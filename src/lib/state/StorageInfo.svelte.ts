@@ -30,6 +30,18 @@ class StorageInfo {
     }
   }
 
+  #asked = false;
+
+  /**
+   * Asks once per page, at the first import or label: the moment there is work to keep (and, in Chromium, the kind
+   * of engagement that gets the request granted). Never throws: outside a browser there is nothing to ask.
+   */
+  async askOnce(): Promise<void> {
+    if (this.#asked || typeof navigator === 'undefined') return;
+    this.#asked = true;
+    await this.requestPersist().catch(() => undefined);
+  }
+
   /** Asks the browser not to evict our data; some browsers answer without asking the user. */
   async requestPersist(): Promise<void> {
     if (!navigator.storage?.persist) {

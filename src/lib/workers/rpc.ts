@@ -1,5 +1,6 @@
 // Typed request/reply over postMessage, derived from a protocol's type maps (one protocol.ts per worker).
 import { CodedError, errorCodeOf, type ErrorDetails } from '../core/errors';
+import { storageErrorOf } from '../core/storage-errors';
 
 /** A protocol: request name → {args, result}, event name → payload. */
 export interface Protocol {
@@ -54,7 +55,9 @@ export class RpcError extends CodedError {
 
 /** Any thrown value as a WireError; an error without a code keeps its message under 'rpc/unexpected'. */
 export function toWireError(error: unknown): WireError {
-  const e = error instanceof Error ? error : new Error(String(error));
+  // Storage full, whatever request hit it, gets the message that says what to free.
+  const mapped = storageErrorOf(error, 'other');
+  const e = mapped instanceof Error ? mapped : new Error(String(mapped));
   const coded = errorCodeOf(e);
   if (coded) return { name: e.name, code: coded.code, message: e.message, details: coded.details };
   if (e.name === 'AbortError') return { name: e.name, code: 'rpc/aborted', message: e.message, details: {} };

@@ -46,3 +46,14 @@ export function annotatorFromColumn(column: string): string {
   const trimmed = column.trim();
   return trimmed.toLowerCase().startsWith(ANNOTATOR_PREFIX) ? trimmed.slice(ANNOTATOR_PREFIX.length) || trimmed : trimmed;
 }
+
+/**
+ * Refuses, before anything is written, a file that holds no label to import: a foreign file, an empty one, or one
+ * whose every label is unknown. The message quotes the first reasons rows were skipped for.
+ */
+export function checkImportable(parsed: ParsedExchange): void {
+  if (parsed.sentences.some((s) => s.labels.length > 0)) return;
+  const reasons = parsed.skipped.slice(0, 3).map((s) => `ligne ${s.line} : ${s.reason}`);
+  const detail = reasons.length ? ` (${reasons.join(' ; ')}${parsed.skipped.length > 3 ? ' ; …' : ''})` : '';
+  throw new Error(`Fichier d’annotations refusé : il ne contient aucune étiquette reconnue${detail}. Vos données n’ont pas été modifiées.`);
+}

@@ -4,9 +4,8 @@ import { hashString, textHash } from '../text/hash';
 import { textQuality } from '../text/quality';
 import { splitSentences } from '../text/sentences';
 import { checkHeader, resolveColumn, suggestIdColumn } from './columns';
-import { ImportError } from './errors';
 import { addAnswer, emptyOverview, FLAG, LONG_ANSWER_CHARS } from './overview';
-import { MAX_FIELD_LENGTH, type CsvRecord } from './records';
+import type { CsvRecord } from './records';
 import { checkRecord, excerptOf, type MalformedRecord } from './validate';
 
 export interface ColumnRequest {
@@ -77,7 +76,6 @@ export class AnswerBuilder {
     const { fields } = record;
     const { header, text: textCol, id: idCol, keep } = this.columns;
     this.counts.records++;
-    for (const f of fields) if (f.length > MAX_FIELD_LENGTH) throw new ImportError('fieldTooLong', { line: record.line });
     const problem = checkRecord(record, header.length);
     if (problem) return this.#reject(record, problem);
     let externalId = idCol === null ? '' : fields[idCol]!.trim();

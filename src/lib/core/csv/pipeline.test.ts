@@ -4,7 +4,7 @@ import { importErrorCode } from './errors';
 import { memorySource } from './memory-source';
 import { runImport, type ImportBatch, type ImportSettings } from './pipeline';
 import { previewBytes } from './preview';
-import { MAX_FIELD_LENGTH } from './records';
+import { MAX_FIELD_LENGTH, MAX_RECORD_LENGTH } from './records';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../tests/fixtures/import/${name}`, import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -121,11 +121,18 @@ describe('bad input gets a clear French message', () => {
   ])('%s', async (_name, input, code) => {
     expect(await codeOf(run(input))).toBe(code);
   });
-  it('a field over 1 MB (an unclosed quote) stops the import early', async () => {
-    const big = `id,texte\n1,"${'a'.repeat(MAX_FIELD_LENGTH + 10)}\n2,ok\n`;
+  it('a record over 8 MB (an unclosed quote swallowing the file) stops the import early', async () => {
+    const big = `id,texte\n1,"${'a'.repeat(MAX_RECORD_LENGTH + 10)}\n2,ok\n`;
     expect(await codeOf(run(big))).toBe('fieldTooLong');
-    const closed = `id,texte\n1,"${'a'.repeat(MAX_FIELD_LENGTH + 10)}"\n`;
-    expect(await codeOf(runImport(memorySource(utf8(closed), 1 << 22), { columns: { text: 1 } }, { write: async () => {} }))).toBe('fieldTooLong');
+  });
+  it('one answer over 1 MB is skipped with its line; the other rows are imported', async () => {
+    const closed = `id,texte\n1,Avant.\n2,"${'a'.repeat(MAX_FIELD_LENGTH + 10)}"\n3,Après.\n`;
+    for (const chunk of [1 << 16, 1 << 22]) {
+      const { summary, answers } = await collect(utf8(closed), { columns: { text: 1 } }, chunk);
+      expect(answers.map((a) => a.text)).toEqual(['Avant.', 'Après.']);
+      expect(summary.malformed.map((m) => [m.line, m.reason])).toEqual([[3, 'tooLong']]);
+      expect(summary.malformed[0]!.excerpt.length).toBeLessThan(200);
+    }
   });
   it('stops between chunks when cancelled', async () => {
     const controller = new AbortController();

@@ -1,10 +1,16 @@
 // Streams decoded text through PapaParse's parser and hands out whole records with their line numbers,
-// carrying an unfinished record over to the next chunk; refuses a field over 1 MB (an unclosed quote).
+// carrying an unfinished record over to the next chunk; refuses a record over 8 MB (an unclosed quote swallowing the file).
 import Papa from 'papaparse';
 import { ImportError } from './errors';
 
-/** Longest field accepted, in UTF-16 code units (about 1 MB of French text). */
+/** Longest field accepted, in UTF-16 code units (about 1 MB of French text): a longer answer's row is skipped and reported. */
 export const MAX_FIELD_LENGTH = 1_000_000;
+
+/**
+ * Longest unfinished record kept waiting for its end (about 8 MB). Past it the file is refused: no real answer is that
+ * long, so it is an unclosed quote swallowing the rest of the file, and waiting longer would parse it again and again.
+ */
+export const MAX_RECORD_LENGTH = 8_000_000;
 
 export interface CsvRecord {
   fields: string[];
@@ -30,7 +36,7 @@ export class CsvRecordReader {
   /** Parses the complete records in the text so far; the unfinished last one waits for more text. */
   push(text: string): void {
     this.#parse(this.#pending + text, true);
-    if (this.#pending.length > MAX_FIELD_LENGTH) this.#checkPendingField();
+    if (this.#pending.length > MAX_RECORD_LENGTH) throw new ImportError('fieldTooLong', { line: this.#line });
   }
 
   /** Parses what is left at the end of the file. */
@@ -64,12 +70,5 @@ export class CsvRecordReader {
     const consumed: number = result.meta.cursor;
     // The unfinished record's lines are counted when it is parsed whole.
     this.#pending = ignoreLastRow ? input.slice(consumed) : '';
-  }
-
-  /** A record longer than the limit is waiting: refuse it if one of its fields already is. */
-  #checkPendingField(): void {
-    const parsed = Papa.parse<string[]>(this.#pending, { delimiter: this.#delimiter, newline: this.#newline });
-    const fields = parsed.data[0] ?? [];
-    if (fields.some((f) => f.length > MAX_FIELD_LENGTH)) throw new ImportError('fieldTooLong', { line: this.#line });
   }
 }

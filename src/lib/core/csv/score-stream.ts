@@ -6,7 +6,7 @@ import { detectNewline } from './delimiter';
 import { detectEncoding, StreamDecoder, type Encoding } from './encoding';
 import { ImportError } from './errors';
 import { PREVIEW_BYTES, previewBytes } from './preview';
-import { CsvRecordReader, MAX_FIELD_LENGTH, type CsvRecord } from './records';
+import { CsvRecordReader, type CsvRecord } from './records';
 import { checkRecord } from './validate';
 
 export interface ScoredSentence {
@@ -102,7 +102,6 @@ export async function scoreStream(
       checkHeader(header);
       return;
     }
-    for (const f of record.fields) if (f.length > MAX_FIELD_LENGTH) throw new ImportError('fieldTooLong', { line: record.line });
     if (checkRecord(record, header.length)) {
       counts.malformedRows++;
       return;

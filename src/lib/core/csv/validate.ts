@@ -1,8 +1,8 @@
 // Record validation: a record with the wrong number of fields or an unclosed quote is kept aside, with its
 // line and reason, for the import report; it is never silently dropped nor half imported.
-import type { CsvRecord } from './records';
+import { MAX_FIELD_LENGTH, type CsvRecord } from './records';
 
-export type MalformedReason = 'tooManyFields' | 'tooFewFields' | 'unclosedQuote' | 'duplicateId';
+export type MalformedReason = 'tooManyFields' | 'tooFewFields' | 'unclosedQuote' | 'duplicateId' | 'tooLong';
 
 export interface MalformedRecord {
   line: number;
@@ -15,6 +15,8 @@ export function checkRecord(record: CsvRecord, expectedFields: number): Malforme
   if (record.quoteError === 'MissingQuotes') return 'unclosedQuote';
   if (record.fields.length > expectedFields) return 'tooManyFields';
   if (record.fields.length < expectedFields) return 'tooFewFields';
+  // One answer over 1 MB is skipped with its line rather than refusing the whole file.
+  for (const f of record.fields) if (f.length > MAX_FIELD_LENGTH) return 'tooLong';
   return null;
 }
 

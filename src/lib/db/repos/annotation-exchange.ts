@@ -1,6 +1,6 @@
 // Importing annotations from another laptop: match sentences by answer id and text hash, create the missing ones as
 // an 'annotations' dataset, then merge labels (others added, latest wins for the same annotator, conflicts listed).
-import type { ExchangeSentence, ParsedExchange } from '../../core/annotation/exchange';
+import { checkImportable, type ExchangeSentence, type ParsedExchange } from '../../core/annotation/exchange';
 import { mergeKey, planMerge, type IncomingLabel, type LabelVersion, type MergeConflict } from '../../core/annotation/merge-plan';
 import { sentenceFields, sentenceIdOf } from '../answer-sentences';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
@@ -31,6 +31,8 @@ interface Planned extends IncomingLabel {
 const NEW = 'new:';
 
 export async function importAnnotations(db: DissidentiaDb, parsed: ParsedExchange, datasetName: string): Promise<ImportReport> {
+  // Checked before the guideline is read: on a first use reading it seeds version 1, a write.
+  checkImportable(parsed);
   const guideline = await currentGuideline(db);
   return db.transaction('rw', [db.datasets, db.answers, db.annotators, db.annotations], async () => {
     const hashes = [...new Set(parsed.sentences.map((s) => s.hash))];

@@ -1,4 +1,5 @@
 // Whole-workspace backup: every table in one JSON file, and a restore that validates first and replaces all at once.
+import { storageErrorOf } from '../../core/storage-errors';
 import { upgradeVersion1 } from '../answer-sentences';
 import { clearSearchIndexes } from './search-index';
 import type { Annotation, Answer, DissidentiaDb, Sentence } from '../db';
@@ -75,10 +76,51 @@ export function parseBackup(text: string): Backup {
   for (const [name, key] of checked) {
     const rows = tables[name];
     if (!Array.isArray(rows)) refuse(`la table « ${name} » manque.`);
-    const bad = rows.findIndex((r) => typeof r !== 'object' || r === null || !(key in r) || (name === 'answers' && !version1 && !holdsSentences(r)));
+    const bad = rows.findIndex((r) => !wellFormed(name, key, r, version1));
     if (bad >= 0) refuse(`la ligne ${bad + 1} de la table « ${name} » est mal formée.`);
+    // A key or unique index twice would make the restore fail halfway: refused here, before anything is written.
+    for (const unique of UNIQUE[name] ?? [[key]]) {
+      const seen = new Set<string>();
+      const twice = (rows as Record<string, unknown>[]).findIndex((r) => {
+        const value = unique.map((k) => String(r[k])).join('\u0000');
+        return seen.size === seen.add(value).size;
+      });
+      if (twice >= 0) refuse(`la ligne ${twice + 1} de la table « ${name} » répète une clé (${unique.join(' + ')}).`);
+    }
   }
   return version1 ? fromVersion1(backup as Backup, tables) : (backup as Backup);
+}
+
+/** Keys and unique indexes of each table (db.ts), as field lists. */
+const UNIQUE: Record<string, string[][]> = {
+  annotators: [['id'], ['name']],
+  annotations: [['id'], ['sentenceId', 'annotatorId']],
+  guidelines: [['id'], ['version']],
+};
+
+const isId = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
+/** Whether a row has its key and the fields the app reads it by (ids are positive integers, texts strings). */
+function wellFormed(table: string, key: string, row: unknown, version1: boolean): boolean {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return false;
+  const r = row as Record<string, unknown>;
+  if (key === 'key' ? typeof r.key !== 'string' : !isId(r.id)) return false;
+  switch (table) {
+    case 'answers':
+      return isId(r.datasetId) && typeof r.text === 'string' && typeof r.externalId === 'string' && (version1 || holdsSentences(r));
+    case 'sentences':
+      return isId(r.answerId) && isId(r.datasetId) && typeof r.text === 'string';
+    case 'annotations':
+      return isId(r.sentenceId) && isId(r.annotatorId) && typeof r.label === 'string';
+    case 'annotators':
+      return typeof r.name === 'string';
+    case 'guidelines':
+      return typeof r.version === 'number' && Array.isArray(r.labels);
+    case 'datasets':
+      return typeof r.name === 'string';
+    default:
+      return true;
+  }
 }
 
 /** Whether a version-2 answer row carries its sentences: count, flags, offsets and hashes of the same length. */
@@ -100,18 +142,27 @@ function fromVersion1(backup: Backup, tables: Record<string, unknown>): Backup {
   return { ...backup, version: BACKUP_VERSION, tables: { ...rest, ...upgraded } as unknown as Backup['tables'] };
 }
 
-/** Replaces the whole workspace with the backup's content, in one transaction (all or nothing). */
+/**
+ * Replaces the whole workspace with the backup's content, in one transaction (all or nothing): if any write fails
+ * (storage full, a row the checks let through) the workspace is left exactly as it was, and the error says so.
+ */
 export async function restoreBackup(db: DissidentiaDb, backup: Backup): Promise<void> {
-  // Sentence vectors are not backed up (they are recomputed): they go with the sentences they described.
-  await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.embeddings, db.embeddingRuns], async () => {
-    await db.embeddings.clear();
-    await db.embeddingRuns.clear();
-    for (const name of BACKUP_TABLES) {
-      const table = db.table(name);
-      await table.clear();
-      await table.bulkAdd(backup.tables[name]);
-    }
-  });
+  // Sentence vectors and corpus scores are not backed up (they are recomputed): they go with the answers they described.
+  const derived = [db.embeddings, db.embeddingRuns, db.scores, db.scoreRuns];
+  try {
+    await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), ...derived], async () => {
+      for (const table of derived) await table.clear();
+      for (const name of BACKUP_TABLES) {
+        const table = db.table(name);
+        await table.clear();
+        await table.bulkAdd(backup.tables[name]);
+      }
+    });
+  } catch (error) {
+    const mapped = storageErrorOf(error, 'other');
+    if (mapped !== error) throw mapped;
+    throw new Error(`Restauration impossible : ${(error as Error).message} Vos données actuelles n’ont pas été modifiées.`);
+  }
   // The indexes describe the answers just replaced.
   await clearSearchIndexes(db);
 }

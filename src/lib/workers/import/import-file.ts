@@ -3,6 +3,7 @@
 import { blobFingerprint, blobSource } from '../../core/csv/blob-source';
 import { ImportError } from '../../core/csv/errors';
 import { runImport, type ImportProgress, type ImportSummary } from '../../core/csv/pipeline';
+import { storageErrorOf } from '../../core/storage-errors';
 import { hashString } from '../../core/text/hash';
 import type { DissidentiaDb } from '../../db/db';
 import { writeImportBatch } from '../../db/repos/answers';
@@ -60,10 +61,11 @@ export async function importFile(db: DissidentiaDb, file: Blob & { name: string 
       { signal: hooks.signal, onProgress: (p) => hooks.onProgress?.({ ...p, resumedRecords: skipRecords }) },
     );
   } catch (error) {
-    // Nothing half-imported stays: the rows written so far go, and the caller is told.
+    // Nothing half-imported stays: the rows written so far go (which also gives back the space when storage is
+    // full), and the caller is told.
     await deleteDataset(db, datasetId);
     hooks.onRolledBack?.(datasetId, hooks.signal?.aborted ? 'cancelled' : 'error');
-    throw error;
+    throw storageErrorOf(error, 'import');
   }
   const { overview, columnIndex: _index, ...rest } = summary;
   const report: StoredImportReport = { ...rest, resumed: dataset !== undefined };

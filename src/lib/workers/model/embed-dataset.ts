@@ -3,6 +3,7 @@
 import { yieldAndCheck } from '../../core/ml/abort';
 import { planEmbeddings, spreadToSentences } from '../../core/ml/embedding/plan';
 import { quantiseInt8 } from '../../core/ml/embedding/quantise';
+import { storageErrorOf } from '../../core/storage-errors';
 import type { DissidentiaDb } from '../../db/db';
 import { embeddedSentenceIds, embeddingModelKey, getEmbeddingRun, putEmbeddingRun, saveEmbeddingChunk, setEmbeddingRunStatus } from '../../db/repos/embeddings';
 import { datasetSentences } from '../../db/repos/sentences';
@@ -64,8 +65,9 @@ export async function embedDataset(db: DissidentiaDb, embed: EmbedFunction, dims
       hooks.onProgress?.({ done, total: plan.total });
     }
   } catch (error) {
-    await setEmbeddingRunStatus(db, model, args.datasetId, 'cancelled');
-    throw error;
+    // With storage full even this small update may fail: the run then stays 'running' and resumes from its last chunk.
+    await setEmbeddingRunStatus(db, model, args.datasetId, 'cancelled').catch(() => undefined);
+    throw storageErrorOf(error, 'embed');
   }
   await setEmbeddingRunStatus(db, model, args.datasetId, 'done');
   return { total: plan.total, reused: plan.done, computed: done - plan.done, dims };

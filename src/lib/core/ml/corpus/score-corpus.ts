@@ -98,6 +98,9 @@ export async function scoreCorpus(options: ScoreCorpusOptions): Promise<{ answer
     throwIfAborted(signal);
     if (lastAnswerId === undefined) continue;
     writing = write({ ...batch, lastAnswerId, seconds });
+    // A failed write (storage full) is reported by the `await writing` above or below; until then it must not count
+    // as an unhandled rejection while the next batch is scored.
+    writing.catch(() => undefined);
     totals.answers += batch.answers.length;
     totals.sentences += batch.sentences;
     totals.distinctScored += batch.distinctScored;
