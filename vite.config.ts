@@ -102,9 +102,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    // The largest chunk (about 550 kB) is the transformer runtime, loaded by the model worker only when a transformer
-    // model is used; the shell's own budget is checked by bench:bundle, so the generic warning is noise here.
-    chunkSizeWarningLimit: 600,
+    // The two largest chunks are data and a worker's runtime, not shell code: the built-in demo model's weights (about
+    // 630 kB, fetched by the Démo alone) and the transformer runtime (about 550 kB, loaded by the model worker only when
+    // a transformer model is used). The shell's own budget is checked by bench:bundle, so the generic warning is noise.
+    chunkSizeWarningLimit: 700,
     // Rolldown's plugin-timing report fires on every build for the ONNX runtime asset; it says nothing actionable.
     rolldownOptions: { checks: { pluginTimings: false } },
   },

@@ -22,6 +22,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GOAL_MS = 1000;
 const TIMEOUT_MS = 60_000;
 const DATASET = FILE.replace(/^.*\//, '').replace(/\.csv$/, '');
+/** Steps on stderr, so that a stalled run shows where it is. */
+const progress = (step: string) => process.stderr.write(`[bench:screens ${new Date().toISOString().slice(11, 19)}] ${step}\n`);
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 
 interface Screen {
@@ -36,7 +38,7 @@ const SCREENS: Screen[] = [
   { name: 'donnees', hash: '#/donnees', ready: (p) => p.getByTestId('dataset-list').getByRole('button', { name: DATASET }).filter({ hasText: /\d/ }) },
   { name: 'annoter', hash: '#/annoter', ready: (p) => p.getByTestId('queue-position').filter({ hasText: /sur \d/ }) },
   { name: 'accord', hash: '#/accord', ready: (p) => p.getByTestId('agreement-summary').or(p.getByTestId('agreement-none')) },
-  { name: 'modeles', hash: '#/modeles', ready: (p) => p.getByTestId('models-table') },
+  { name: 'modeles', hash: '#/modeles', ready: (p) => p.getByTestId('models-table').or(p.getByTestId('models-list-empty')) },
   { name: 'predire', hash: '#/predire', ready: (p) => p.locator('#predict-text') },
   { name: 'predire-corpus', hash: '#/predire/corpus', ready: (p) => p.getByTestId('corpus-counts') },
   { name: 'reglages', hash: '#/reglages', ready: (p) => p.getByTestId('quota') },
@@ -74,11 +76,13 @@ async function prepare(page: Page, base: string): Promise<number | null> {
     await page.getByTestId('import-config').getByRole('button', { name: 'Importer' }).click();
     await page.getByTestId('import-report').waitFor({ timeout: 1_800_000 });
     importSeconds = (Date.now() - started) / 1000;
+    progress(`import: ${importSeconds} s`);
   }
   await page.goto(`${base}/#/annoter`);
   const name = page.getByLabel('Nom', { exact: true }).first();
   const position = page.getByTestId('queue-position');
   await name.or(position).first().waitFor({ timeout: 300_000 });
+  progress('Annoter ready');
   if (await name.isVisible()) {
     await name.fill('Banc');
     await page.keyboard.press('Enter');
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
       }
       const coldMedianMs = median(cold);
       const inAppMedianMs = median(moved);
+      progress(`${screen.name}: cold ${cold.join(', ')} ms, in app ${moved.join(', ')} ms`);
       screens[screen.name] = { coldMs: cold, inAppMs: moved, coldMedianMs, inAppMedianMs, underGoal: Math.max(coldMedianMs, inAppMedianMs) < GOAL_MS };
     }
     const datasets = await storedDatasets(page);

@@ -8,6 +8,7 @@ export class LiveQuery<T> {
   // Plain fields: createSubscriber's update() is what makes readers of `current` run again.
   #value: T;
   #error: unknown;
+  #loaded = false;
   #subscribe: () => void;
 
   constructor(query: () => Promise<T> | T, initial: T) {
@@ -18,6 +19,7 @@ export class LiveQuery<T> {
       const subscription = liveQuery(async () => await query()).subscribe({
         next: (value) => {
           this.#value = value;
+          this.#loaded = true;
           this.#error = undefined;
           queryFailures.recovered(this);
           update();
@@ -39,6 +41,12 @@ export class LiveQuery<T> {
   get current(): T {
     this.#subscribe();
     return this.#value;
+  }
+
+  /** Whether the query has answered once: before that, `current` is the initial value, not "nothing stored". */
+  get loaded(): boolean {
+    this.#subscribe();
+    return this.#loaded;
   }
 
   get error(): unknown {
