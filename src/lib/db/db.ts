@@ -110,8 +110,9 @@ export interface StoredChecks {
 /** A dataset's inverted search index, the part read whole (posting lists are rows of searchTerms). */
 export interface SearchIndexRow {
   datasetId: number;
-  /** What it was built from: a dataset whose answer count or last answer id differ is indexed again. */
+  /** What it was built from: a dataset whose first or last answer id differ is indexed again (see answerSpan). */
   answers: number;
+  firstAnswerId?: number;
   lastAnswerId: number;
   docCount: number;
   /** Answers in file order and the number of each one's first sentence (one entry more: docCount). */

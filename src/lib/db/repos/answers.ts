@@ -13,6 +13,17 @@ export function countAnswers(db: DissidentiaDb, datasetId: number): Promise<numb
 }
 
 /** Answers of a dataset in file order, a page at a time. */
+/**
+ * The first and last answer ids of a dataset (0 and 0 when it has none): two key lookups. Answers are only added at
+ * the end (an import, a resumed import) or removed with their whole dataset, so the pair changes whenever the answers
+ * do; counting them instead walks every index entry (about 0.2–0.6 s for 60,000 answers in Chromium).
+ */
+export async function answerSpan(db: DissidentiaDb, datasetId: number): Promise<{ first: number; last: number }> {
+  const answers = db.answers.where('datasetId').equals(datasetId);
+  const [first, last] = await Promise.all([answers.clone().limit(1).primaryKeys(), answers.clone().reverse().limit(1).primaryKeys()]);
+  return { first: (first[0] as number | undefined) ?? 0, last: (last[0] as number | undefined) ?? 0 };
+}
+
 export function listAnswers(db: DissidentiaDb, datasetId: number, offset = 0, limit = 100): Promise<Answer[]> {
   return db.answers.where('datasetId').equals(datasetId).offset(offset).limit(limit).toArray();
 }

@@ -5,16 +5,19 @@ import { answerPositionOf, IndexBuilder } from '../../core/search/inverted-index
 import type { IndexView } from '../../core/search/query';
 import { answerIdOf, positionOf, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
 import type { Answer, DissidentiaDb, SearchIndexRow, SearchTermRow } from '../db';
+import { answerSpan } from './answers';
 
 /** What a stored index holds: 2 adds word positions (an index of another format is built again). */
 export const INDEX_FORMAT = 2;
 
-/** What a dataset's answers look like now: the index was built from the same pair, or it is stale. */
-async function signatureOf(db: DissidentiaDb, datasetId: number): Promise<{ answers: number; lastAnswerId: number }> {
-  const answers = db.answers.where('datasetId').equals(datasetId);
-  const [count, last] = await Promise.all([answers.count(), answers.clone().reverse().limit(1).primaryKeys()]);
-  return { answers: count, lastAnswerId: (last[0] as number | undefined) ?? 0 };
+/** What a dataset's answers look like now (see answerSpan): the index was built from the same span, or it is stale. */
+async function signatureOf(db: DissidentiaDb, datasetId: number): Promise<{ firstAnswerId: number; lastAnswerId: number }> {
+  const { first, last } = await answerSpan(db, datasetId);
+  return { firstAnswerId: first, lastAnswerId: last };
 }
+
+/** Whether an index row was built from the answers a signature describes (rows older than firstAnswerId never were). */
+const sameAnswers = (row: SearchIndexRow, now: { firstAnswerId: number; lastAnswerId: number }) => row.firstAnswerId === now.firstAnswerId && row.lastAnswerId === now.lastAnswerId;
 
 /** Every key of one dataset in the [datasetId+term] index. */
 function termRange(datasetId: number): [[number, string], [number, string]] {
@@ -36,7 +39,7 @@ export interface IndexFacts {
 /** The stored index's facts when it matches the dataset's answers, else undefined. */
 async function freshRow(db: DissidentiaDb, datasetId: number): Promise<SearchIndexRow | undefined> {
   const [row, now] = await Promise.all([db.searchIndexes.get(datasetId), signatureOf(db, datasetId)]);
-  return row && row.format === INDEX_FORMAT && row.answers === now.answers && row.lastAnswerId === now.lastAnswerId ? row : undefined;
+  return row && row.format === INDEX_FORMAT && sameAnswers(row, now) ? row : undefined;
 }
 
 const factsOf = (row: SearchIndexRow, built: boolean): IndexFacts => ({
@@ -84,6 +87,7 @@ export async function ensureSearchIndex(db: DissidentiaDb, datasetId: number, ho
   const row: SearchIndexRow = {
     datasetId,
     ...signature,
+    answers: ids.length,
     docCount: built.docCount,
     answerIds: built.answerIds,
     answerStarts: built.answerStarts,
@@ -171,7 +175,7 @@ export async function openSearchIndex(db: DissidentiaDb, datasetId: number): Pro
   const cached = cache.get(datasetId);
   if (cached) {
     const now = await signatureOf(db, datasetId);
-    if (now.answers === cached.row.answers && now.lastAnswerId === cached.row.lastAnswerId) return cached.view;
+    if (sameAnswers(cached.row, now)) return cached.view;
   }
   const row = await freshRow(db, datasetId);
   if (!row) {

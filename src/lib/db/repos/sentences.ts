@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { sentencesKept } from '../../core/csv/overview';
 import { answerIdOf, positionOf, sentenceAt, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
 import type { Answer, DissidentiaDb, Sentence } from '../db';
+import { answerSpan } from './answers';
 import { getDataset, infoOf } from './datasets';
 
 export interface SentencePage {
@@ -27,9 +28,9 @@ async function excludeOf(db: DissidentiaDb, datasetId: number, asked: number | u
 }
 
 /**
- * The last counts read per dataset, with what identifies the answers they came from (the dataset's record, how many
- * answers it has and its last answer id): answers are written by an import or an exchange and never edited, so an
- * unchanged stamp means unchanged counts. Opening a screen on a million sentences read them two or three times.
+ * The last counts read per dataset, with what identifies the answers they came from (the dataset's record, its first
+ * and last answer ids): answers are written by an import or an exchange and never edited, so an unchanged stamp
+ * means unchanged counts. Opening a screen on a million sentences read them two or three times.
  */
 const countsRead = new Map<number, { stamp: string; counts: AnswerSentenceCount[] }>();
 
@@ -37,12 +38,8 @@ const countsRead = new Map<number, { stamp: string; counts: AnswerSentenceCount[
 async function answerCounts(db: DissidentiaDb, datasetId: number, mask = 0): Promise<AnswerSentenceCount[]> {
   // Inside a transaction (deleting a dataset, writing labels) the stamp's tables may be out of its scope: read afresh.
   if (Dexie.currentTransaction) return (await readAnswerCounts(db, datasetId)).filter((c) => (c.flags & mask) === 0);
-  const [dataset, answers, last] = await Promise.all([
-    getDataset(db, datasetId),
-    db.answers.where('datasetId').equals(datasetId).count(),
-    db.answers.where('datasetId').equals(datasetId).reverse().limit(1).primaryKeys(),
-  ]);
-  const stamp = `${db.name}|${dataset?.createdAt}|${dataset?.status}|${answers}|${String(last[0])}`;
+  const [dataset, span] = await Promise.all([getDataset(db, datasetId), answerSpan(db, datasetId)]);
+  const stamp = `${db.name}|${dataset?.createdAt}|${dataset?.status}|${span.first}|${span.last}`;
   let known = countsRead.get(datasetId);
   if (known?.stamp !== stamp) {
     known = { stamp, counts: await readAnswerCounts(db, datasetId) };
