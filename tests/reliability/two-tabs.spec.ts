@@ -58,3 +58,33 @@ test('two tabs, two annotators, keys 80 ms apart in each: nothing lost or overwr
   await alice.tab('Étiqueter');
   await alice.expectProgress('Bruno', KEYS + 1);
 });
+
+test('one annotator in two tabs: a sentence labelled in one tab leaves the other tab’s queue, so no label is overwritten', async ({ context }) => {
+  test.setTimeout(180_000);
+  const ROUNDS = 8;
+  const first = new AnnotatePage(await context.newPage());
+  const total = await first.startAs('Alice');
+  const second = new AnnotatePage(await context.newPage());
+  await second.open();
+  // A new tab starts with the device's annotator: the one just created.
+  await expect(second.currentAnnotator).toContainText('Alice');
+  await second.expectPosition(1, total);
+  const queueLength = (page: AnnotatePage, left: number) => expect(page.position).toHaveText(new RegExp(`^Phrase \\d+ sur ${left}$`));
+
+  // Alternating, as two people sharing one profile would: each key in one tab takes its sentence out of what lies
+  // ahead in the other tab's queue (the trial that found this saw the second tab show, and relabel, the sentence the
+  // first had just labelled). A tab's own labels stay behind its position, so each queue loses one per round.
+  for (let round = 0; round < ROUNDS; round++) {
+    await first.press('1');
+    await queueLength(second, total - (round + 1));
+    await second.press('2');
+    await queueLength(first, total - (round + 1));
+  }
+  await expect(first.saveStatus).toHaveText('Enregistré');
+  await expect(second.saveStatus).toHaveText('Enregistré');
+  // Every key labelled its own sentence: as many labels as keys, half of each kind, none replaced.
+  const stored = await first.storedLabels('Alice');
+  expect(stored).toHaveLength(2 * ROUNDS);
+  expect(stored.filter((l) => l === 'dissident')).toHaveLength(ROUNDS);
+  expect(stored.filter((l) => l === 'non dissident')).toHaveLength(ROUNDS);
+});

@@ -132,6 +132,7 @@ export class AnnotationWorkspace {
   dispose(): void {
     this.#progress.dispose();
     this.#stopBrowse();
+    this.session.dispose();
   }
 
   labelsOf(id: number): Promise<number> {

@@ -10,6 +10,7 @@ import { listSentenceIds } from '../db/repos/sentences';
 import { sentenceView, type SentenceView } from '../db/repos/sentence-view';
 import { ActiveLearning } from './ActiveLearning.svelte';
 import type { AnnotationWorkspace } from './AnnotationWorkspace.svelte';
+import type { LabelChange } from '../core/annotation/progress';
 import type { LabelStep } from './LabelWriter.svelte';
 import { LiveQuery } from './LiveQuery.svelte';
 
@@ -39,6 +40,8 @@ export class LabellingSession {
   #starts = 0;
   /** A sentence sent from another screen (the corpus explorer), brought to the position once its queue is built. */
   #focus: { id: number; datasetId: number } | undefined;
+  /** Stops following label writes; set on the first start (the workspace's writer exists by then). */
+  #stopFollowing: (() => void) | undefined;
 
   readonly workspace: AnnotationWorkspace;
   /** The model behind the 'active' queue (« plus utiles d'abord »). */
@@ -99,6 +102,7 @@ export class LabellingSession {
       this.#ids = [];
       this.#position = 0;
     }
+    this.#stopFollowing ??= this.workspace.writer.onChanges((changes) => this.#dropLabelledAhead(changes));
     const run = ++this.#starts;
     const db = getDb();
     // Labels still being stored count as labelled when the 'unlabelled' queue leaves them out.
@@ -177,6 +181,33 @@ export class LabellingSession {
     if (!ranked || this.#key !== key || this.#mode !== 'active' || this.#loading) return;
     this.#ids = spliceQueue(this.#ids, this.#position, ranked);
     this.#prefetch(this.#position);
+  }
+
+  /**
+   * The same annotator labelling in another tab: in the queues of sentences not yet labelled by them, a sentence they
+   * have just labelled elsewhere leaves what lies ahead (the one on screen included), so that this tab never shows it
+   * again and a key here cannot overwrite that label. Behind the position nothing moves (this tab's own labels are
+   * there, and undo goes back to them).
+   */
+  #dropLabelledAhead(changes: readonly LabelChange[]): void {
+    const key = this.#key;
+    if (!key || this.#loading || (this.#mode !== 'unlabelled' && this.#mode !== 'active')) return;
+    // What each sentence ends up with after the batch (a label undone within it leaves the sentence unlabelled).
+    const last = new Map<number, string | undefined>();
+    for (const c of changes) if (c.datasetId === key.datasetId && c.annotatorId === key.annotatorId) last.set(c.sentenceId, c.label);
+    const labelled = new Set([...last].filter(([, label]) => label !== undefined).map(([id]) => id));
+    if (labelled.size === 0) return;
+    const ahead = this.#ids.slice(this.#position);
+    const kept = ahead.filter((id) => !labelled.has(id));
+    if (kept.length === ahead.length) return;
+    this.#ids = [...this.#ids.slice(0, this.#position), ...kept];
+    this.#move(this.#position);
+  }
+
+  /** Stops following label writes (the screen is gone). */
+  dispose(): void {
+    this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
   }
 
   next(): void {
