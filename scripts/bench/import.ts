@@ -69,7 +69,7 @@ async function annotatorFlow(page: import('@playwright/test').Page): Promise<Rec
   const position = page.getByTestId('queue-position');
   const queueSeconds = await timed(
     async () => dataset.selectOption({ index: (await dataset.locator('option').allTextContents()).findIndex((o) => o.includes('synthetic')) }),
-    () => position.filter({ hasText: /^Phrase 1 sur \d{6,}$/ }).waitFor({ timeout: 300_000 }),
+    () => position.filter({ hasText: /^Phrase 1 sur \d{1,3}(?:\s\d{3})+$/ }).waitFor({ timeout: 300_000 }),
   );
   const labelToProgressSeconds = await timed(
     () => page.keyboard.press('2'),

@@ -37,9 +37,9 @@ async function openQueue(page: Page, base: string): Promise<number> {
   const dataset = page.getByLabel('Jeu de données');
   const options = await dataset.locator('option').allTextContents();
   await dataset.selectOption({ index: options.findIndex((o) => o.includes('synthetic')) });
-  const position = page.getByTestId('queue-position').filter({ hasText: /^Phrase 1 sur \d{6,}$/ });
+  const position = page.getByTestId('queue-position').filter({ hasText: /^Phrase 1 sur \d{1,3}(?:\s\d{3})+$/ });
   await position.waitFor({ timeout: 300_000 });
-  return Number((await position.textContent())!.match(/sur (\d+)/)![1]);
+  return Number((await position.textContent())!.replace(/^.*sur /, '').replace(/\D/g, ''));
 }
 
 /**

@@ -35,7 +35,7 @@ test('a dropped classifier folder is kept, added to the models, made active and 
   await page.goto('/#/reglages');
   const sources = new ModelSources(page);
   await dropFolder(page, join(FIXTURE_MODELS_DIR, TINY_CLASSIFIER), 'mon-classifieur');
-  await expect(page.getByTestId('um-added')).toHaveText('✅ Modèle « mon-classifieur » ajouté.', LOAD);
+  await expect(page.getByTestId('um-added')).toHaveText('✓ Modèle « mon-classifieur » ajouté.', LOAD);
   await expect(sources.userModel('mon-classifieur')).toBeVisible();
 
   const models = new ModelsPage(page);

@@ -41,7 +41,7 @@ test('a picked model folder is kept with its size, embeds after a reload offline
   const sources = new ModelSources(page);
   const panel = new LanguageModelPanel(page);
   await sources.addFolder(TINY);
-  await expect(page.getByTestId('um-added')).toHaveText('✅ Modèle « tiny-camembert » ajouté.');
+  await expect(page.getByTestId('um-added')).toHaveText('✓ Modèle « tiny-camembert » ajouté.');
   const bytes = (await Promise.all(FILES.map(async (f) => (await stat(join(TINY, f))).size))).reduce((a, b) => a + b, 0);
   await expect(sources.userModel(TINY_ENCODER).getByTestId('user-model-size')).toHaveText(formatBytes(bytes, 'fr'));
   await expect(sources.userModel(TINY_ENCODER)).toContainText('camembert, 32 d, dossier, q8 + fp32');

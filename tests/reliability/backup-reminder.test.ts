@@ -33,11 +33,14 @@ describe('backup reminder rule', () => {
 });
 
 describe('backup facts from the database', () => {
-  it('the demo alone or an empty profile is nothing to lose; a label is; a recorded backup and the setting are read back', async () => {
+  it('the demo, an empty profile or an imported file alone is nothing to lose; a label is; a recorded backup and the setting are read back', async () => {
     const db = new DissidentiaDb(`reminder-${Math.random()}`);
     const demo = await ensureDemoDataset(db);
     expect(backupReminder(await backupFacts(db, now))).toEqual({ due: false });
     const alice = await ensureAnnotator(db, 'Alice');
+    expect(backupReminder(await backupFacts(db, now))).toEqual({ due: false });
+    // An imported dataset without labels: its file is still on the user's disk.
+    await db.datasets.add({ name: 'import', source: 'csv', status: 'ready', createdAt: now } as never);
     expect(backupReminder(await backupFacts(db, now))).toEqual({ due: false });
     const [first] = await datasetSentences(db, demo);
     await setLabels(db, { datasetId: demo, sentenceIds: [first!.id], annotatorId: alice, label: 'dissident', guidelineVersion: 1 });

@@ -8,7 +8,7 @@ export interface BackupFacts {
   lastBackupAt?: number;
   /** Remind after this many days; 0 turns the reminder off. */
   reminderDays: number;
-  /** Whether there is work of the user's own to lose (an imported dataset, a person's label); the demo is not. */
+  /** Whether there is work of the user's own to lose (a person's label); the demo and an imported file are not. */
   hasWork: boolean;
   now: number;
 }

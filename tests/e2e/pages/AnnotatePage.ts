@@ -97,7 +97,7 @@ export class AnnotatePage {
     await this.open();
     await this.createAnnotator(name);
     await this.expectPosition(1);
-    return Number((await this.position.textContent())!.match(/sur (\d+)/)![1]);
+    return Number((await this.position.textContent())!.replace(/^.*sur /, '').replace(/\D/g, ''));
   }
 
   async switchTo(name: string): Promise<void> {
@@ -145,7 +145,7 @@ export class AnnotatePage {
     await select.selectOption({ index });
     if (before) await expect(this.position).not.toHaveText(before, { timeout: 60_000 });
     await expect(this.position).toHaveText(/^Phrase 1 sur \d+$/, { timeout: 60_000 });
-    return Number((await this.position.textContent())!.match(/sur (\d+)/)![1]);
+    return Number((await this.position.textContent())!.replace(/^.*sur /, '').replace(/\D/g, ''));
   }
 
   /** This annotator's labels as stored, read from IndexedDB with the raw API (what survives the tab). */

@@ -23,9 +23,11 @@ export async function backupFacts(db: DissidentiaDb, now = Date.now()): Promise<
   return { lastBackupAt: typeof last === 'number' ? last : undefined, reminderDays: reminderDaysOf(days), hasWork: await hasOwnWork(db), now };
 }
 
-/** An imported dataset, or a label by a person (the demo's gold labels ship with the app). */
+/**
+ * A label by a person (the demo's gold labels ship with the app). An imported dataset alone is not: its CSV file is
+ * still on the user's disk, and a reminder right after an import, before any label, read as a false alarm.
+ */
 async function hasOwnWork(db: DissidentiaDb): Promise<boolean> {
-  if (await db.datasets.filter((d) => d.source !== 'demo').first()) return true;
   const people = (await db.annotators.toArray()).filter((a) => a.name !== GOLD_ANNOTATOR).map((a) => a.id);
   return people.length > 0 && (await db.annotations.where('annotatorId').anyOf(people).first()) !== undefined;
 }
