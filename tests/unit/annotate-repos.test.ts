@@ -214,6 +214,13 @@ describe('merging annotations from another laptop', () => {
     const again = await importAnnotations(laptopA, parsed, 'import');
     expect(again).toMatchObject({ added: 0, updated: 0, conflicts: [] });
     expect(await laptopA.datasets.count()).toBe(1);
+
+    // Into a workspace without those sentences but with a dataset of the same name: the one created is told apart.
+    const laptopC = fresh();
+    await laptopC.datasets.add({ name: 'import', source: 'csv', status: 'ready', createdAt: 1 } as never);
+    const created = await importAnnotations(laptopC, parsed, 'import');
+    expect(created.created).toBeGreaterThan(0);
+    expect((await laptopC.datasets.get(created.datasetId!))?.name).toBe('import (2)');
   });
 
   it.skipIf(!existsSync(devCsv))(`imports the shared dev file (${devCsv}) as a new dataset with three annotators and gold`, async () => {

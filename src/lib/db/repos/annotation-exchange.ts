@@ -108,7 +108,11 @@ async function createSentences(db: DissidentiaDb, missing: Map<string, ExchangeS
     const answerKey = key.slice(NEW.length).split('\u0000')[0]!;
     groups.set(answerKey, [...(groups.get(answerKey) ?? []), [key, s]]);
   }
-  const datasetId = await db.datasets.add({ name, source: 'annotations', status: 'ready', createdAt: Date.now(), info: { answers: groups.size, sentences: missing.size } });
+  // Two datasets with one name read as one on every screen (a new user met this): the new one gets a number.
+  const taken = new Set((await db.datasets.toArray()).map((d) => d.name));
+  let unique = name;
+  for (let n = 2; taken.has(unique); n++) unique = `${name} (${n})`;
+  const datasetId = await db.datasets.add({ name: unique, source: 'annotations', status: 'ready', createdAt: Date.now(), info: { answers: groups.size, sentences: missing.size } });
   const ids = new Map<string, number>();
   for (const [externalId, members] of groups) {
     members.sort((a, b) => (a[1].index ?? 0) - (b[1].index ?? 0));
