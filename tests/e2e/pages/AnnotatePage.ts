@@ -106,12 +106,12 @@ export class AnnotatePage {
   }
 
   async expectPosition(n: number, total?: number): Promise<void> {
-    await expect(this.position).toHaveText(total === undefined ? new RegExp(`^Phrase ${n} sur \\d+$`) : `Phrase ${n} sur ${total}`);
+    await expect(this.position).toHaveText(total === undefined ? new RegExp(`^Phrase ${n} sur \\d[\\d\\s]*$`) : `Phrase ${n} sur ${total}`);
   }
 
   /** "Alice : 19 sur 441" in the progress panel. */
   async expectProgress(name: string, done: number): Promise<void> {
-    await expect(this.progress.getByText(new RegExp(`^${name} : ${done} sur \\d+$`))).toBeVisible();
+    await expect(this.progress.getByText(new RegExp(`^${name} : ${done} sur \\d[\\d\\s]*$`))).toBeVisible();
   }
 
   async press(...keys: string[]): Promise<void> {
@@ -144,7 +144,7 @@ export class AnnotatePage {
     const before = (await this.position.isVisible()) ? await this.position.textContent() : null;
     await select.selectOption({ index });
     if (before) await expect(this.position).not.toHaveText(before, { timeout: 60_000 });
-    await expect(this.position).toHaveText(/^Phrase 1 sur \d+$/, { timeout: 60_000 });
+    await expect(this.position).toHaveText(/^Phrase 1 sur \d[\d\s]*$/, { timeout: 60_000 });
     return Number((await this.position.textContent())!.replace(/^.*sur /, '').replace(/\D/g, ''));
   }
 
