@@ -12,7 +12,6 @@ export function countAnswers(db: DissidentiaDb, datasetId: number): Promise<numb
   return db.answers.where('datasetId').equals(datasetId).count();
 }
 
-/** Answers of a dataset in file order, a page at a time. */
 /**
  * The first and last answer ids of a dataset (0 and 0 when it has none): two key lookups. Answers are only added at
  * the end (an import, a resumed import) or removed with their whole dataset, so the pair changes whenever the answers
@@ -24,6 +23,7 @@ export async function answerSpan(db: DissidentiaDb, datasetId: number): Promise<
   return { first: (first[0] as number | undefined) ?? 0, last: (last[0] as number | undefined) ?? 0 };
 }
 
+/** Answers of a dataset in file order, a page at a time. */
 export function listAnswers(db: DissidentiaDb, datasetId: number, offset = 0, limit = 100): Promise<Answer[]> {
   return db.answers.where('datasetId').equals(datasetId).offset(offset).limit(limit).toArray();
 }
