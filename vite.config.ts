@@ -84,9 +84,8 @@ export default defineConfig({
         // The ONNX runtime (15–27 MB) and model weights are not precached: a citizen who only opens the Démo on a
         // phone never downloads them. The model worker keeps them in Cache Storage on first use, and Réglages'
         // « Préparer l'usage hors ligne » fetches them ahead. The models list itself (models/manifest.json) is precached.
-        // onnxruntime-web's own copy of the .wasm is emitted into assets/ but never fetched (wasmPaths points at /ort/).
         // models/*/**/* spares models/manifest.json (the list Réglages shows offline) and leaves out every model file.
-        globIgnores: ['models/*/**/*', 'ort/**', 'assets/ort-wasm-*.wasm'],
+        globIgnores: ['models/*/**/*', 'ort/**'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
@@ -94,6 +93,15 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
+  // ONNX Runtime's JS modules in the variant that loads its .wasm glue from `wasmPaths` (our /ort/<version>/ files)
+  // rather than embedding it: the WebGPU-capable one transformers.js imports (the embedding variant also made the build
+  // emit a 27 MB .wasm that nothing fetched), and the WASM-only one the model worker hands it (src/workers/ort-module.ts).
+  resolve: {
+    alias: [
+      { find: /^onnxruntime-web\/webgpu$/, replacement: `${ORT_DIR}ort.webgpu.min.mjs` },
+      { find: /^onnxruntime-web\/wasm-extern$/, replacement: `${ORT_DIR}ort.wasm.min.mjs` },
+    ],
+  },
   define: { __ORT_VERSION__: JSON.stringify(ORT_VERSION) },
   // Cross-origin isolation lets the ONNX runtime use several threads (SharedArrayBuffer); everything is same-origin.
   // The Content-Security-Policy (scripts/csp.ts) travels with it.

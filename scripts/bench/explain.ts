@@ -1,5 +1,8 @@
 // bench:explain — LIME (500 samples) and exact contributions on typical sentences with the baseline, in Node and in
-// Chromium (the app's modules served by Vite, as the model worker runs them). Prints JSON.
+// Chromium (the app's modules served by Vite, as the model worker runs them). With --transformer, also LIME through
+// the app's model worker under a transfer head on the full-size random-weight CamemBERT (q8, WASM; generated when
+// missing, as bench:model does). Prints JSON.
+import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +12,7 @@ import { layoutWords } from '../../src/lib/core/ml/explain/words';
 import { fixtureSet } from '../../src/lib/core/ml/fixture-sentences';
 import { serialiseModel, trainBaseline } from '../../src/lib/core/ml/model';
 import { withChromiumPage } from './chromium';
+import { transformerLime } from './explain-transformer';
 
 type ModelModule = typeof import('../../src/lib/core/ml/model');
 type BenchModule = typeof import('../../src/lib/core/ml/explain/benchmark');
@@ -48,6 +52,11 @@ async function main(): Promise<void> {
         );
         return { ...info, ...timings };
       }).catch((error: unknown) => ({ error: String(error) }));
+  let transformer: unknown = { skipped: 'run with --transformer (full-size model, a minute or more)' };
+  if (process.argv.includes('--transformer')) {
+    if (!existsSync('public/models/camembert-full-random/onnx/model_quantized.onnx')) execSync('npx tsx scripts/fixtures.ts --full', { stdio: 'inherit' });
+    transformer = await transformerLime(data.texts.slice(0, 48), data.labels.slice(0, 48), sentences.typical, SAMPLES).catch((error: unknown) => ({ error: String(error) }));
+  }
   const result = {
     bench: 'explain',
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
@@ -56,6 +65,7 @@ async function main(): Promise<void> {
     model: { params: model.settings.params, features: Object.values(model.blocks).reduce((a, b) => a + b.vocabulary.length, 0) },
     node,
     chromium,
+    transformer,
   };
   console.log(JSON.stringify({ ...result, loadAverage1mAfter: Number(loadavg()[0].toFixed(2)) }, null, 2));
 }

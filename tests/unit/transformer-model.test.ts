@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AutoTokenizer, type Tensor } from '@huggingface/transformers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_MODELS_DIR, TINY_CLASSIFIER, TINY_ENCODER } from '../../scripts/fixtures/tiny-models';
 import { loadModelFolder } from '../../src/cli/model-folder';
@@ -67,6 +68,13 @@ describe('encoder embeddings', () => {
     const model = await open(ENCODER, 'fp32');
     const words = Array.from({ length: 600 }, (_, i) => ['impôts', 'élus', 'services', 'publics', 'honte'][i % 5]).join(' ');
     expect(model.tokenLength(words)).toBe(512);
+    // The cut keeps the end token, as Hugging Face's tokenizers library does (the model was trained so); transformers.js's
+    // own truncation cuts it off: the first 511 ids agree with it, the last is the end token.
+    const tokenizer = await AutoTokenizer.from_pretrained(ENCODER);
+    const reference = Array.from((tokenizer(words, { truncation: true, max_length: 512 }).input_ids as Tensor).data as BigInt64Array, Number);
+    const ids = model.tokenIds(words);
+    expect(ids.slice(0, 511)).toEqual(reference.slice(0, 511));
+    expect(ids[511]).toBe(model.tokenIds(SHORT).at(-1));
     const [a, b] = await model.embed([words, `${words} et encore bien plus de colère contre le gouvernement`]);
     expect(maxDiff(a!, b!)).toBe(0);
   });

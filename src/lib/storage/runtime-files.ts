@@ -13,10 +13,11 @@ export const MODEL_CACHE = 'dissidentia-models';
  */
 export type OrtBuild = 'plain' | 'asyncify';
 
-export const ORT_VERSION = typeof __ORT_VERSION__ === 'string' ? __ORT_VERSION__ : 'dev';
+/** Read when called, not at module start: Vite's dev server defines the constant when its env module has run. */
+const ortVersion = () => (typeof __ORT_VERSION__ === 'string' ? __ORT_VERSION__ : 'dev');
 
 /** The runtime under a versioned folder, so an app update never pairs a cached .wasm with a newer runtime's code. */
-export const ORT_DIR = `ort/${ORT_VERSION}/`;
+const ortDir = () => `ort/${ortVersion()}/`;
 export const ORT_BUILD_FILES: Record<OrtBuild, { mjs: string; wasm: string }> = {
   plain: { mjs: 'ort-wasm-simd-threaded.mjs', wasm: 'ort-wasm-simd-threaded.wasm' },
   asyncify: { mjs: 'ort-wasm-simd-threaded.asyncify.mjs', wasm: 'ort-wasm-simd-threaded.asyncify.wasm' },
@@ -25,7 +26,8 @@ export const ORT_BUILD_FILES: Record<OrtBuild, { mjs: string; wasm: string }> = 
 /** Absolute URLs (the runtime resolves relative ones against the worker script). */
 export function ortUrls(origin: string, base: string, build: OrtBuild): { mjs: string; wasm: string } {
   const files = ORT_BUILD_FILES[build];
-  return { mjs: `${origin}${base}${ORT_DIR}${files.mjs}`, wasm: `${origin}${base}${ORT_DIR}${files.wasm}` };
+  const dir = ortDir();
+  return { mjs: `${origin}${base}${dir}${files.mjs}`, wasm: `${origin}${base}${dir}${files.wasm}` };
 }
 
 /** The URL of a model file, as transformers.js keys it (localModelPath + model name + file). */
@@ -39,7 +41,7 @@ interface CacheLike {
 
 /** Runtime files of other versions left in the cache by an earlier version of the app: deleted, they weigh 15–27 MB. */
 export async function dropStaleRuntimes(cache: CacheLike): Promise<number> {
-  const stale = (await cache.keys()).filter((r) => /\/ort\/[^/]+\/ort-wasm/.test(r.url) && !r.url.includes(`/${ORT_DIR}`));
+  const stale = (await cache.keys()).filter((r) => /\/ort\/[^/]+\/ort-wasm/.test(r.url) && !r.url.includes(`/${ortDir()}`));
   await Promise.all(stale.map((r) => cache.delete(r.url)));
   return stale.length;
 }

@@ -7,14 +7,15 @@ import {
   AutoTokenizer,
   type PreTrainedModel,
   type PreTrainedTokenizer,
+  Tensor,
   type ProgressInfo,
-  type Tensor,
 } from '@huggingface/transformers';
 import { planBatches } from './batches';
 import { checkOnnxSignature, readModelConfig, type ModelDtype, type ModelInfo } from './model-config';
 import { meanPoolNormalised } from './pooling';
 
-export type ModelDevice = 'cpu' | 'wasm' | 'webgpu';
+/** `auto`: the execution providers are named in the session options (a runtime module handed to transformers.js). */
+export type ModelDevice = 'cpu' | 'wasm' | 'webgpu' | 'auto';
 
 export interface LoadProgress {
   file: string;
@@ -99,29 +100,48 @@ export class TransformerModel {
 
   /** Token count of a text with its special tokens, capped at the model's limit. */
   tokenLength(text: string): number {
-    return Math.min(this.tokenizer.encode(text).length, this.info.maxTokens);
+    return this.tokenIds(text).length;
   }
 
-  /** Token ids as the model sees them (special tokens included, truncated). */
+  /** Token ids as the model sees them: special tokens kept, the words between them cut at the model's limit. */
   tokenIds(text: string): number[] {
-    return this.tokenizer.encode(text).slice(0, this.info.maxTokens);
+    const ids = this.tokenizer.encode(text);
+    const max = this.info.maxTokens;
+    return ids.length <= max ? ids : [...ids.slice(0, max - 1), ids.at(-1)!];
   }
 
-  private async forward(texts: string[]): Promise<{ output: Tensor; mask: Tensor }> {
-    const inputs = this.tokenizer(texts, { padding: true, truncation: true, max_length: this.info.maxTokens });
-    const outputs = (await this.model(inputs)) as Record<string, Tensor>;
-    const output = outputs[this.info.kind === 'encoder' ? 'last_hidden_state' : 'logits']!;
-    return { output, mask: inputs.attention_mask as Tensor };
+  /** One padded batch through the model; each text was tokenised once, when the batches were planned. */
+  private async forward(batch: readonly number[][]): Promise<{ output: Tensor; mask: BigInt64Array }> {
+    const width = Math.max(...batch.map((ids) => ids.length));
+    const pad = BigInt(this.tokenizer.pad_token_id ?? 1);
+    const inputIds = new BigInt64Array(batch.length * width).fill(pad);
+    const mask = new BigInt64Array(batch.length * width);
+    batch.forEach((ids, row) => {
+      ids.forEach((id, k) => (inputIds[row * width + k] = BigInt(id)));
+      mask.fill(1n, row * width, row * width + ids.length);
+    });
+    const dims = [batch.length, width];
+    const outputs = (await this.model({ input_ids: new Tensor('int64', inputIds, dims), attention_mask: new Tensor('int64', mask, dims) })) as Record<string, Tensor>;
+    return { output: outputs[this.info.kind === 'encoder' ? 'last_hidden_state' : 'logits']!, mask };
   }
 
-  /** Runs texts in length-sorted batches, each distinct text once, checking for cancellation between batches. */
-  private async run<T>(texts: readonly string[], options: RunOptions, batch: (texts: string[]) => Promise<T[]>): Promise<T[]> {
-    const plan = planBatches(texts, (t) => this.tokenLength(t), options.batchSize ?? 8);
+  /** Runs texts in length-sorted batches, each distinct text tokenised and run once, checking for cancellation between batches. */
+  private async run<T>(texts: readonly string[], options: RunOptions, batch: (ids: number[][]) => Promise<T[]>): Promise<T[]> {
+    const tokens = new Map<string, number[]>();
+    const plan = planBatches(
+      texts,
+      (text) => {
+        const ids = this.tokenIds(text);
+        tokens.set(text, ids);
+        return ids.length;
+      },
+      options.batchSize ?? 8,
+    );
     const results = new Array<T>(plan.unique.length);
     let done = 0;
     for (const indices of plan.batches) {
       throwIfCancelled(options.signal);
-      const values = await batch(indices.map((i) => plan.unique[i]!));
+      const values = await batch(indices.map((i) => tokens.get(plan.unique[i]!)!));
       indices.forEach((u, k) => (results[u] = values[k]!));
       done += indices.length;
       options.onProgress?.(done, plan.unique.length);
@@ -135,7 +155,7 @@ export class TransformerModel {
     return this.run(texts, options, async (batch) => {
       const { output, mask } = await this.forward(batch);
       const [b, s, d] = output.dims as [number, number, number];
-      return meanPoolNormalised(output.data as Float32Array, mask.data as BigInt64Array, b, s, d);
+      return meanPoolNormalised(output.data as Float32Array, mask, b, s, d);
     });
   }
 
