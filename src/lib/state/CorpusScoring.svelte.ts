@@ -1,10 +1,12 @@
 // Scoring a whole dataset from the Corpus view: the datasets, the time estimate for the chosen model, the run's
 // record (live), the job in this page (one at a time; it goes on while the user visits other screens), cancel, and
-// the resumption of a run a closed tab left half-way.
+// the resumption of a run a closed tab left half-way. Without a dataset in the address it opens on the one the user
+// last chose, scored or imported (remembered in localStorage).
+import { defaultDataset, parseRemembered, type RunStamp } from '../core/ml/corpus/default-dataset';
 import type { ScoreRun } from '../db/db';
 import { getDb, type Dataset } from '../db/db';
-import { listDatasets } from '../db/repos/datasets';
-import { getScoreRun } from '../db/repos/scores';
+import { infoOf, listDatasets } from '../db/repos/datasets';
+import { getScoreRun, scoreRunStamps } from '../db/repos/scores';
 import { modelWorker } from '../workers/model/client';
 import type { ScoreEstimate, ScoreModelRef, ScoreProgress } from '../workers/model/score-protocol';
 import { LiveQuery } from './LiveQuery.svelte';
@@ -60,9 +62,31 @@ class ScoringJobs {
 
 export const scoringJobs = new ScoringJobs();
 
+const CHOICE_KEY = 'dissidentia.corpus.dataset';
+
+function remembered() {
+  try {
+    return parseRemembered(localStorage.getItem(CHOICE_KEY));
+  } catch {
+    // A locked-down browser may refuse storage: the choice is then not remembered.
+    return undefined;
+  }
+}
+
+function remember(id: number): void {
+  try {
+    localStorage.setItem(CHOICE_KEY, JSON.stringify({ id, at: Date.now() }));
+  } catch {
+    // Not remembered: the next visit opens on the latest import or run instead.
+  }
+}
+
 export class CorpusScoring {
   readonly datasets = new LiveQuery<Dataset[]>(() => listDatasets(getDb()), []);
   #datasetId = $state<number | undefined>();
+  /** The runs' last writes, read once when the screen opens (live, they would move the default during a run). */
+  #runs = $state.raw<RunStamp[] | undefined>();
+  readonly #remembered = remembered();
   #estimate = $state.raw<{ key: string; value: ScoreEstimate } | undefined>();
   #estimateError = $state<string | undefined>();
   #runError = $state<string | undefined>();
@@ -75,14 +99,39 @@ export class CorpusScoring {
 
   constructor(modelId: () => string | undefined) {
     this.#modelId = modelId;
+    void scoreRunStamps(getDb()).then(
+      (runs) => (this.#runs = runs),
+      () => (this.#runs = []),
+    );
   }
 
+  /** The dataset in the address or picked here; else, once the runs are read, the one last used (see defaultDataset). */
   get datasetId(): number | undefined {
     const list = this.datasets.current;
-    return list.some((d) => d.id === this.#datasetId) ? this.#datasetId : list[0]?.id;
+    if (list.some((d) => d.id === this.#datasetId)) return this.#datasetId;
+    return this.#runs && defaultDataset(list, this.#runs, this.#remembered);
   }
+  /** The dataset named by the address. */
   set datasetId(id: number | undefined) {
     this.#datasetId = id;
+  }
+
+  /** The user picks a dataset: shown now, and opened by default next time. */
+  choose(id: number): void {
+    this.#datasetId = id;
+    remember(id);
+  }
+
+  /**
+   * The dataset's answers and sentences: measured by the estimate once it is there, read from the dataset's import
+   * record before (shown at once: the estimate waits for the model worker and a timed probe).
+   */
+  get counts(): { answers: number; sentences: number } | undefined {
+    const estimate = this.estimate;
+    if (estimate) return { answers: estimate.answers, sentences: estimate.sentences };
+    const dataset = this.datasets.current.find((d) => d.id === this.datasetId);
+    const info = dataset && infoOf(dataset);
+    return typeof info?.answers === 'number' && typeof info.sentences === 'number' ? { answers: info.answers, sentences: info.sentences } : undefined;
   }
   /** The stored record of the chosen model on the chosen dataset. */
   get run(): ScoreRun | undefined {
@@ -131,6 +180,7 @@ export class CorpusScoring {
   async start(model: ScoreModelRef, ready: () => Promise<unknown>, restart = false): Promise<void> {
     const datasetId = this.datasetId;
     if (datasetId === undefined) return;
+    remember(datasetId);
     this.#runError = undefined;
     try {
       await scoringJobs.start(model, datasetId, ready, restart);

@@ -14,6 +14,11 @@ export async function listScoreRuns(db: DissidentiaDb, datasetId: number): Promi
   return runs.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
+/** Every run's dataset and last write (the table holds one small record per model and dataset). */
+export async function scoreRunStamps(db: DissidentiaDb): Promise<{ datasetId: number; updatedAt: number }[]> {
+  return (await db.scoreRuns.toArray()).map((r) => ({ datasetId: r.datasetId, updatedAt: r.updatedAt }));
+}
+
 /** Starts a run afresh: the scores a previous run of this model on this dataset left are removed with its record. */
 export async function restartScoreRun(db: DissidentiaDb, run: ScoreRun): Promise<void> {
   await db.transaction('rw', db.scores, db.scoreRuns, async () => {
