@@ -47,14 +47,16 @@ export function transformerLime(texts: string[], labels: (0 | 1)[], sentence: st
         },
         { model: MODEL, texts, labels, sentence, samples },
       );
+    // The dev server reloads the page when it first pre-bundles the worker's dependencies (once per newly seen
+    // dependency): run again, a few times at most.
     let result;
-    try {
-      result = await run();
-    } catch (error) {
-      // The dev server reloads the page once when it first pre-bundles the worker's dependencies: run again.
-      if (!String(error).includes('Execution context was destroyed')) throw error;
-      await page.waitForLoadState('load');
-      result = await run();
+    for (let attempt = 1; !result; attempt++) {
+      try {
+        result = await run();
+      } catch (error) {
+        if (attempt === 4 || !String(error).includes('Execution context was destroyed')) throw error;
+        await page.waitForLoadState('load');
+      }
     }
     return { browser: info.browser, trainedOn: texts.length, samples, ...result };
   });
