@@ -7,6 +7,7 @@ import type { ModelDtype } from '../lib/core/ml/transformer/model-config';
 import type { LoadProgress, TransformerModel } from '../lib/core/ml/transformer/transformer-model';
 import { MODEL_CACHE, dropStaleRuntimes, ortUrls } from '../lib/storage/runtime-files';
 import type { BackendChoice, RuntimeInfo } from '../lib/workers/model/transformer-protocol';
+import { sharingFetch } from './model-fetch';
 import { chooseOrtModule, wasmDeviceOptions } from './ort-module';
 import { gpuFor, loadedBuild, threadCount } from './webgpu-status';
 
@@ -28,6 +29,8 @@ function loadedModels(choice: BackendChoice): Promise<LoadedModels> {
     env.localModelPath = `${BASE}models/`;
     env.useBrowserCache = true;
     env.cacheKey = MODEL_CACHE;
+    // One network read per model file on first use, not two (see model-fetch.ts).
+    env.fetch = sharingFetch(env.fetch);
     void caches.open(MODEL_CACHE).then(dropStaleRuntimes).catch(() => 0);
     const wasm = env.backends.onnx.wasm as { wasmPaths?: unknown; numThreads?: number; proxy?: boolean } | undefined;
     if (wasm) {

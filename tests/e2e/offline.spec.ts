@@ -52,8 +52,14 @@ test('a language model used once online works after a reload offline (runtime an
   await shell.open('/#/reglages');
   await shell.waitForServiceWorker();
   const panel = new LanguageModelPanel(page);
+  const modelReads: string[] = [];
+  context.on('request', (r) => {
+    if (r.url().includes(`/models/${TINY_ENCODER}/onnx/`)) modelReads.push(new URL(r.url()).pathname);
+  });
   await panel.choose(TINY_ENCODER, 'q8', 'wasm');
   const online = await panel.test();
+  // The graph crosses the network once (transformers.js's size probe shares the read: src/workers/model-fetch.ts).
+  expect(modelReads).toEqual([`/models/${TINY_ENCODER}/onnx/model_quantized.onnx`]);
   // The WASM path loads the plain build (the faster one, see docs/benchmarks.md), from this version's folder.
   const cached = await page.evaluate(async () => (await (await caches.open('dissidentia-models')).keys()).map((r) => new URL(r.url).pathname));
   expect(cached).toEqual(
