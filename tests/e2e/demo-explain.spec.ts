@@ -9,6 +9,8 @@ import { PredictPage } from './pages/PredictPage';
 const ANSWER = 'Tous des pourris, démission ! Je remercie les agents de la mairie pour leur accueil chaleureux.';
 
 test('« Expliquer ce verdict », followed with the keyboard, opens Prédire with the sentence and its words highlighted', async ({ page }) => {
+  // A phone, where Prédire's result lies far below its examples.
+  await page.setViewportSize({ width: 390, height: 844 });
   await new AppShell(page).open();
   const demo = new DemoPage(page);
   await demo.waitForModel();
@@ -27,6 +29,8 @@ test('« Expliquer ce verdict », followed with the keyboard, opens Prédire wit
   // The same model as on the Démo, hence the same verdict and probability.
   await expect(predict.model).toHaveValue('demo-baseline-v1');
   await expect(predict.sentences).toHaveCount(1);
+  // Scrolled to the sentence's result, which a phone would otherwise show only far below the examples.
+  await expect(predict.sentence(0)).toBeInViewport();
   await expect(predict.verdictOf(0)).toHaveText('Dissidente');
   await expect(predict.sentence(0).getByTestId('probability')).toHaveText(new RegExp(`: ${Math.round(demoProbability * 100)}\\s%`));
   // A one-sentence text is explained at once: the highlighted words, « pourris » pushing towards dissident.
