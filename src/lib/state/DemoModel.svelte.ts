@@ -5,7 +5,7 @@ import { errorCodeOf } from '../core/errors';
 import type { BaselineModel, TrainProgress } from '../core/ml/model';
 import { predictProba } from '../core/ml/predict';
 import { getDb } from '../db/db';
-import { listModels, saveModel } from '../db/repos/models';
+import { listModels, rememberDemoModel } from '../db/repos/models';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
 import { DEMO_TRAIN_OPTIONS } from '../demo/model';
 import { demoModelModule } from '../demo/model-module';
@@ -94,9 +94,8 @@ class DemoModel {
 
   /** Keeps a copy in IndexedDB, listed in Modèles, once per corpus version; not made active (the user's choice). */
   async #remember(name: string, model: BaselineModel): Promise<void> {
-    const db = getDb();
-    if ((await listModels(db)).some((m) => m.name === name)) return;
-    await saveModel(db, { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics: { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: null, source: 'demo' } satisfies StoredMetrics }, false);
+    const metrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: null, source: 'demo' } satisfies StoredMetrics;
+    await rememberDemoModel(getDb(), { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics });
   }
 
   async #storedOrTrained(name: string): Promise<BaselineModel> {
