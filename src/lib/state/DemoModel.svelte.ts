@@ -1,10 +1,14 @@
 // The demo's baseline: trained at build time and loaded as a module (trained in the model worker only if that fails).
+// A short answer is scored on the main thread (a linear model: well under a millisecond a sentence), so the Démo's
+// first verdict waits for neither the worker's start nor the model's copy into it; long texts and explanations use the worker.
 import { errorCodeOf } from '../core/errors';
 import type { BaselineModel, TrainProgress } from '../core/ml/model';
+import { predictProba } from '../core/ml/predict';
 import { getDb } from '../db/db';
-import { listModels, saveModel } from '../db/repos/models';
+import { listModels, rememberDemoModel } from '../db/repos/models';
 import { demoCorpus, demoTrainingSet } from '../demo/corpus';
 import { DEMO_TRAIN_OPTIONS } from '../demo/model';
+import { demoModelModule } from '../demo/model-module';
 import { modelWorker } from '../workers/model/client';
 import { errorText } from '../i18n/locale.svelte';
 import type { StoredMetrics } from './records';
@@ -13,13 +17,17 @@ export type DemoModelStatus = 'idle' | 'loading' | 'training' | 'ready' | 'error
 
 const demoModelName = (version: number) => `demo-baseline-v${version}`;
 
+/** Texts up to this many characters in all are scored on the main thread (a few milliseconds on a slow phone). */
+export const MAIN_THREAD_CHARS = 4000;
+
 class DemoModel {
   #status = $state<DemoModelStatus>('idle');
   #progress = $state.raw<TrainProgress | undefined>();
   #model = $state.raw<BaselineModel | undefined>();
   // The thrown value itself: `error` translates its code in the language shown now.
   #error = $state.raw<unknown>();
-  #starting: Promise<void> | undefined;
+  #loading: Promise<void> | undefined;
+  #inWorker: Promise<void> | undefined;
 
   get status(): DemoModelStatus {
     return this.#status;
@@ -41,30 +49,43 @@ class DemoModel {
     return demoModelName(demoCorpus.version);
   }
 
-  /** Loads the built-in model into the worker (the stored copy, or training, if it cannot be had); safe to call many times. */
-  ensure(): Promise<void> {
-    this.#starting ??= this.#start().catch((error: unknown) => {
+  /** Makes the built-in model ready on this page (the build's module, else the stored copy, else training); safe to call many times. */
+  load(): Promise<void> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
       this.#status = 'error';
       this.#error = error;
-      this.#starting = undefined;
+      this.#loading = undefined;
     });
-    return this.#starting;
+    return this.#loading;
   }
 
-  async #start(): Promise<void> {
+  /** Makes the built-in model ready in the model worker too (explanations, long texts, whole corpora); safe to call many times. */
+  ensure(): Promise<void> {
+    this.#inWorker ??= this.load().then(async () => {
+      const model = this.#model;
+      if (!model) return;
+      try {
+        await modelWorker().call('baseline/load', { key: this.key, model });
+      } catch (error) {
+        this.#status = 'error';
+        this.#error = error;
+        this.#inWorker = undefined;
+      }
+    });
+    return this.#inWorker;
+  }
+
+  async #load(): Promise<void> {
     this.#status = 'loading';
     const name = demoModelName(demoCorpus.version);
-    // The worker's script loads while the model module downloads, instead of after it.
-    const worker = modelWorker();
     let model: BaselineModel;
     try {
       // Trained at build time by the same core code (scripts/demo-model-plugin.ts): a first visit only downloads it.
-      model = (await import('virtual:demo-model')).default;
+      model = await demoModelModule();
     } catch {
       // The module could not be had (a page from an older build whose chunks are gone, say): the stored copy, or train.
       model = await this.#storedOrTrained(name);
     }
-    await worker.call('baseline/load', { key: name, model });
     this.#model = model;
     this.#status = 'ready';
     // Stored once the first verdicts are drawn: writing 600 kB to IndexedDB would compete with them.
@@ -73,9 +94,8 @@ class DemoModel {
 
   /** Keeps a copy in IndexedDB, listed in Modèles, once per corpus version; not made active (the user's choice). */
   async #remember(name: string, model: BaselineModel): Promise<void> {
-    const db = getDb();
-    if ((await listModels(db)).some((m) => m.name === name)) return;
-    await saveModel(db, { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics: { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: null, source: 'demo' } satisfies StoredMetrics }, false);
+    const metrics = { cvAuc: model.cv.auc, cvF1: model.cv.f1, holdout: null, source: 'demo' } satisfies StoredMetrics;
+    await rememberDemoModel(getDb(), { name, kind: 'baseline', createdAt: Date.now(), data: model, metrics });
   }
 
   async #storedOrTrained(name: string): Promise<BaselineModel> {
@@ -88,14 +108,21 @@ class DemoModel {
   }
 
   async predict(texts: string[], signal?: AbortSignal): Promise<Float64Array> {
+    await this.load();
+    const model = this.#model;
+    if (!model) throw this.#error instanceof Error ? this.#error : new Error(this.error ?? 'demo model unavailable');
+    if (texts.reduce((n, text) => n + text.length, 0) <= MAIN_THREAD_CHARS) {
+      signal?.throwIfAborted();
+      return predictProba(model, texts);
+    }
     await this.ensure();
-    const key = demoModelName(demoCorpus.version);
+    const key = this.key;
     try {
       return await modelWorker().call('baseline/predict', { key, texts }, { signal });
     } catch (error) {
       // A worker restarted after a crash has forgotten the model: load it again once and retry.
-      if (errorCodeOf(error)?.code !== 'model/notLoaded' || !this.#model) throw error;
-      await modelWorker().call('baseline/load', { key, model: this.#model });
+      if (errorCodeOf(error)?.code !== 'model/notLoaded') throw error;
+      await modelWorker().call('baseline/load', { key, model });
       return modelWorker().call('baseline/predict', { key, texts }, { signal });
     }
   }

@@ -7,7 +7,7 @@ import type { BaselineModel } from '../core/ml/model';
 import type { TransferModel } from '../core/ml/transfer/types';
 import { isClassifierRef } from '../core/ml/transformer/classifier-ref';
 import { getDb, type StoredModel } from '../db/db';
-import { listModels } from '../db/repos/models';
+import { listModelsBesideDemo } from '../db/repos/models';
 import { getSetting } from '../db/repos/settings';
 import { modelWorker } from '../workers/model/client';
 import type { PredictorRef } from '../workers/model/predictor';
@@ -46,7 +46,8 @@ export interface LimeSettings {
 }
 
 export class PredictModels {
-  readonly stored = new LiveQuery<StoredModel[]>(() => listModels(getDb()), []);
+  // The demo model's own copy is not read: the built-in entry below is that model.
+  readonly stored = new LiveQuery<StoredModel[]>(() => listModelsBesideDemo(getDb(), demoModel.key), []);
   readonly activeId = new LiveQuery<number | undefined>(() => getSetting<number>(getDb(), 'activeModelId'), undefined);
   #picked = $state<string | undefined>();
 
@@ -64,8 +65,6 @@ export class PredictModels {
     }
     const listed = new Set<string>();
     for (const m of this.stored.current) {
-      // The demo model's own row is the built-in entry above.
-      if (m.name === demoModel.key) continue;
       const active = m.id === this.activeId.current;
       const predictor: PredictorRef = { kind: 'stored', id: m.id, backend: transformerSettings.backend };
       if (isClassifierRef(m.data)) listed.add(m.data.model);

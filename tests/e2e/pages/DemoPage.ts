@@ -76,7 +76,8 @@ export class DemoPage {
 
   /** Probability shown for a sentence, as a number in [0, 1]. */
   async probabilityOf(index: number): Promise<number> {
+    // « Probabilité d’être dissidente : 75 % (seuil 51 %) »: the first percentage, not the threshold after it.
     const text = (await this.sentences.nth(index).getByTestId('probability').textContent()) ?? '';
-    return Number(text.replace(/[^\d,]/g, '').replace(',', '.')) / 100;
+    return Number((/(\d+(?:,\d+)?)\s*%/.exec(text)?.[1] ?? 'NaN').replace(',', '.')) / 100;
   }
 }

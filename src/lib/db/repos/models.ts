@@ -17,6 +17,29 @@ export function listModels(db: DissidentiaDb): Promise<StoredModel[]> {
   return db.models.orderBy('createdAt').reverse().toArray();
 }
 
+/** Settings key of the row id of the built-in demo model's copy (written when the copy is kept). */
+const DEMO_ROW_KEY = 'demoModelRowId';
+
+/**
+ * The stored models except the built-in demo model's copy, newest first. The Démo and Prédire have that model already,
+ * and its row (600 kB of arrays) cost 90 ms of main thread to read on every visit; once its id is recorded it is skipped
+ * by key, never read. Until then (a copy kept by an older version) it is read and left out by name.
+ */
+export async function listModelsBesideDemo(db: DissidentiaDb, demoName: string): Promise<StoredModel[]> {
+  const demoId = await getSetting<number>(db, DEMO_ROW_KEY);
+  const rows = demoId === undefined ? await db.models.toArray() : await db.models.where(':id').notEqual(demoId).toArray();
+  return rows.filter((m) => m.name !== demoName).sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+}
+
+/** Keeps the demo model's copy once (as a model listed in Modèles, not made active) and records its row id. */
+export async function rememberDemoModel(db: DissidentiaDb, model: Omit<StoredModel, 'id'>): Promise<void> {
+  const recorded = await getSetting<number>(db, DEMO_ROW_KEY);
+  // Counting reads no value: the row is not deserialised.
+  if (recorded !== undefined && (await db.models.where(':id').equals(recorded).count()) > 0) return;
+  const existing = (await db.models.toArray()).find((m) => m.name === model.name);
+  await setSetting(db, DEMO_ROW_KEY, existing ? existing.id : await saveModel(db, model, false));
+}
+
 export async function saveModel(db: DissidentiaDb, model: Omit<StoredModel, 'id'>, makeActive = true): Promise<number> {
   return db.transaction('rw', db.models, db.settings, async () => {
     const id = await db.models.add(model as StoredModel);

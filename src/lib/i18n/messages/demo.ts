@@ -17,6 +17,8 @@ export const fr = {
   'demo.probabilityOf': 'Probabilité que la phrase {n} soit dissidente',
   'demo.probability': 'Probabilité d’être dissidente : {p} (seuil {threshold})',
   'demo.byModel': 'Modèle : {name}',
+  'demo.explain': 'Expliquer ce verdict',
+  'demo.explainLabel': 'Expliquer ce verdict (phrase {n}) : mots surlignés dans Prédire',
   'demo.model.active':
     'Modèle actif, choisi dans Modèles : « {name} », entraîné sur {n} phrases (AUC en validation croisée : {auc}). Seuil de décision : {threshold}.',
   'demo.model.loading': 'Chargement du modèle…',
@@ -45,6 +47,8 @@ export const en: Record<keyof typeof fr, string> = {
   'demo.probabilityOf': 'Probability that sentence {n} is dissident',
   'demo.probability': 'Probability of being dissident: {p} (threshold {threshold})',
   'demo.byModel': 'Model: {name}',
+  'demo.explain': 'Explain this verdict',
+  'demo.explainLabel': 'Explain this verdict (sentence {n}): highlighted words in Predict',
   'demo.model.active':
     'Active model, chosen in Models: “{name}”, trained on {n} sentences (cross-validated AUC: {auc}). Decision threshold: {threshold}.',
   'demo.model.loading': 'Loading the model…',

@@ -1,0 +1,62 @@
+// From a Démo verdict to its explanation: « Expliquer ce verdict » opens Prédire on that sentence, with the model that
+// judged it, where its words are highlighted; reachable from the keyboard, in French and English, axe clean.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { AppShell } from './pages/AppShell';
+import { DemoPage } from './pages/DemoPage';
+import { PredictPage } from './pages/PredictPage';
+
+const ANSWER = 'Tous des pourris, démission ! Je remercie les agents de la mairie pour leur accueil chaleureux.';
+
+test('« Expliquer ce verdict », followed with the keyboard, opens Prédire with the sentence and its words highlighted', async ({ page }) => {
+  // A phone, where Prédire's result lies far below its examples.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  await demo.type(ANSWER);
+  await expect(demo.verdictOf(0)).toHaveText('Dissidente');
+  const demoProbability = await demo.probabilityOf(0);
+
+  const link = demo.sentences.nth(0).getByRole('link', { name: 'Expliquer ce verdict (phrase 1) : mots surlignés dans Prédire' });
+  await expect(link).toHaveText('Expliquer ce verdict');
+  await link.focus();
+  await page.keyboard.press('Enter');
+
+  const predict = new PredictPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Prédire & expliquer' })).toBeVisible();
+  await expect(predict.answer).toHaveValue('Tous des pourris, démission !');
+  // The same model as on the Démo, hence the same verdict and probability.
+  await expect(predict.model).toHaveValue('demo-baseline-v1');
+  await expect(predict.sentences).toHaveCount(1);
+  // Scrolled to the sentence's result, which a phone would otherwise show only far below the examples.
+  await expect(predict.sentence(0)).toBeInViewport();
+  await expect(predict.verdictOf(0)).toHaveText('Dissidente');
+  await expect(predict.sentence(0).getByTestId('probability')).toHaveText(new RegExp(`: ${Math.round(demoProbability * 100)}\\s%`));
+  // A one-sentence text is explained at once: the highlighted words, « pourris » pushing towards dissident.
+  await predict.waitForExplanation(0);
+  await expect(predict.explanationOf(0).getByTestId('method-exact').getByTestId('highlighted')).toHaveText('Tous des pourris, démission !');
+  await expect(predict.wordsOf(0, 'exact').filter({ hasText: 'pourris' })).toHaveAttribute('data-sign', 'for');
+
+  // The address carries the request: a reload explains the same sentence again.
+  await page.reload();
+  await expect(predict.answer).toHaveValue('Tous des pourris, démission !');
+});
+
+test('the link reads in English, and the Démo with its links is axe clean on a phone and a laptop', async ({ page }) => {
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(size);
+    await new AppShell(page).open();
+    const demo = new DemoPage(page);
+    await demo.waitForModel();
+    await expect(demo.sentences.first().getByTestId('explain-link')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+  await page.getByRole('button', { name: /English|anglais/i }).click();
+  await expect(page.getByTestId('explain-link').first()).toHaveText('Explain this verdict');
+  await expect(page.getByTestId('explain-link').first()).toHaveAccessibleName('Explain this verdict (sentence 1): highlighted words in Predict');
+});
