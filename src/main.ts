@@ -1,4 +1,5 @@
-// Browser entry: mounts the app shell.
+// Browser entry: mounts the app shell. The current screen's chunk is asked for first (preload-screen.ts).
+import './preload-screen';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
