@@ -63,6 +63,12 @@ test('a picked model folder is kept with its size, embeds after a reload offline
   await expect(panel.runtime).toHaveAttribute('data-backend', 'wasm');
   await context.setOffline(false);
 
+  // A page opened straight on Modèles offers the kept folder for a transfer head, without a visit to Réglages first.
+  await page.goto('/#/modeles');
+  await page.reload();
+  await expect(page.getByLabel('Type de modèle').locator('option', { hasText: `Transfert : user/${TINY_ENCODER}` })).toHaveCount(1);
+  await page.goto('/#/reglages');
+
   await sources.deleteModel(TINY_ENCODER);
   await expect(sources.userModels).toHaveCount(0);
   await expect(sources.folders).toContainText('Aucun modèle ajouté pour l’instant.');

@@ -1,6 +1,7 @@
 // Réglages' language-model section: the models the build lists, the chosen precision and device, and a test run
 // through the model worker that reports the backend, threads and dtype really in use.
 import type { ModelDtype, ModelKind } from '../core/ml/transformer/model-config';
+import { listUserModels } from '../storage/model-cache';
 import { modelWorker } from '../workers/model/client';
 import { TEST_SENTENCE, type BackendChoice, type RuntimeInfo } from '../workers/model/transformer-protocol';
 
@@ -42,6 +43,8 @@ function readPreferences(): Preferences {
 class TransformerSettings {
   #models = $state.raw<ModelEntry[] | undefined>();
   #userModels = $state.raw<ModelEntry[]>([]);
+  /** How many times the kept folders were listed (by Réglages or here): a slower, older listing must not win. */
+  #userListings = 0;
   #listing: Promise<void> | undefined;
   #runtimeRead = false;
   #prefs = $state<Preferences>(readPreferences());
@@ -81,6 +84,7 @@ class TransformerSettings {
 
   /** The user's kept models (UserModels calls this after every change). */
   setUserModels(list: readonly ModelEntry[]): void {
+    this.#userListings++;
     this.#userModels = list.map(({ name, label, source, kind, modelType, hiddenSize, labels, dtypes }) => ({ name, label, source, kind, modelType, hiddenSize, labels, dtypes }));
   }
 
@@ -92,17 +96,29 @@ class TransformerSettings {
     this.#runtime = await modelWorker().call('transformer/runtime', {});
   }
 
-  /** The model list only, without asking the worker (which would load transformers.js): Prédire, Démo, Modèles. */
+  /**
+   * The model list only, without asking the worker (which would load transformers.js): Prédire, Démo, Modèles. The
+   * build's models and the user's kept folders, so a folder added once is offered on every screen after a reload,
+   * not only once Réglages has listed it.
+   */
   loadList(): Promise<void> {
     this.#listing ??= (async () => {
-      try {
-        const response = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`);
-        this.#models = response.ok ? ((await response.json()) as { models: ModelEntry[] }).models : [];
-      } catch {
-        this.#models = [];
-      }
+      const listings = this.#userListings;
+      const [build, kept] = await Promise.all([this.#buildModels(), listUserModels().catch(() => [])]);
+      this.#models = build;
+      // Réglages may have listed the kept folders meanwhile (after an addition): its list is the newer one.
+      if (this.#userListings === listings) this.setUserModels(kept);
     })();
     return this.#listing;
+  }
+
+  async #buildModels(): Promise<ModelEntry[]> {
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`);
+      return response.ok ? ((await response.json()) as { models: ModelEntry[] }).models : [];
+    } catch {
+      return [];
+    }
   }
 
   /** Loads the chosen model in the worker and runs it once on a test sentence. */

@@ -18,6 +18,8 @@ export const fr = {
   'predict.model.active': '{name} (actif)',
   'predict.model.waiting': 'Préparation du modèle de démonstration…',
   'predict.model.describe': 'TF-IDF + régression logistique, entraîné sur {n} phrases (AUC en validation croisée : {auc}). Seuil de décision : {threshold}.',
+  'predict.model.describeTransfer':
+    'Vecteurs de phrases du modèle de langue {encoder} et couche entraînée dessus, sur {n} phrases (AUC en validation croisée : {auc}). Seuil de décision : {threshold}.',
   'predict.model.error': 'Le modèle n’a pas pu être chargé : {message}',
   'predict.empty': 'Les phrases, leurs verdicts et leurs explications s’afficheront ici.',
   'predict.auto': 'Texte court : chaque phrase est expliquée automatiquement.',
@@ -75,6 +77,8 @@ export const en: Record<keyof typeof fr, string> = {
   'predict.model.active': '{name} (active)',
   'predict.model.waiting': 'Preparing the demo model…',
   'predict.model.describe': 'TF-IDF + logistic regression, trained on {n} sentences (cross-validated AUC: {auc}). Decision threshold: {threshold}.',
+  'predict.model.describeTransfer':
+    'Sentence vectors of the language model {encoder} with a layer trained on them, on {n} sentences (cross-validated AUC: {auc}). Decision threshold: {threshold}.',
   'predict.model.error': 'The model could not be loaded: {message}',
   'predict.empty': 'Sentences, their verdicts and their explanations will show here.',
   'predict.auto': 'Short text: each sentence is explained automatically.',
