@@ -2,7 +2,8 @@
 export const fr = {
   'lm.title': 'Modèle de langue (CamemBERT)',
   'lm.intro': 'Les modèles de langue tournent dans ce navigateur, sur la carte graphique (WebGPU) quand elle convient, sinon sur le processeur (WASM).',
-  'lm.none': 'Aucun modèle de langue n’est installé avec cette version de l’application (dossier public/models/).',
+  'lm.none':
+    'Aucun modèle de langue n’est installé avec cette version de l’application (dossier public/models/). Ajoutez-en un ci-dessous, dans « Vos modèles » : le dossier d’un CamemBERT au format transformers.js (config.json, tokenizer.json, onnx/model_quantized.onnx), ou depuis le Hub si vous l’autorisez.',
   'lm.model': 'Modèle',
   'lm.kind.encoder': 'vecteurs de phrases',
   'lm.kind.classifier': 'classifieur',
@@ -43,7 +44,8 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   'lm.title': 'Language model (CamemBERT)',
   'lm.intro': 'Language models run in this browser, on the graphics card (WebGPU) when it is suitable, otherwise on the processor (WASM).',
-  'lm.none': 'No language model is installed with this version of the app (public/models/ folder).',
+  'lm.none':
+    'No language model is installed with this version of the app (public/models/ folder). Add one below, under “Your models”: the folder of a CamemBERT in the transformers.js layout (config.json, tokenizer.json, onnx/model_quantized.onnx), or from the Hub if you allow it.',
   'lm.model': 'Model',
   'lm.kind.encoder': 'sentence vectors',
   'lm.kind.classifier': 'classifier',
