@@ -83,7 +83,9 @@ async function prepare(page: Page, base: string): Promise<number | null> {
   const position = page.getByTestId('queue-position');
   await name.or(position).first().waitFor({ timeout: 300_000 });
   progress('Annoter ready');
-  if (await name.isVisible()) {
+  // The welcome form also shows for a moment before the stored profiles are read: a profile kept in this browser
+  // profile brings the queue instead, so give it a few seconds before creating one.
+  if ((await name.isVisible()) && !(await position.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
     await name.fill('Banc');
     await page.keyboard.press('Enter');
     await position.waitFor({ timeout: 300_000 });
