@@ -1,5 +1,5 @@
-// Browser entry: mounts the app shell. The current screen's chunk is asked for first (preload-screen.ts).
-import './preload-screen';
+// Browser entry: mounts the app shell. In a build, index.html has already asked for the current screen's chunks
+// (scripts/screen-preload-plugin.ts).
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

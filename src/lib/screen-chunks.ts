@@ -1,28 +1,10 @@
-// The app's screens by address and their code, one chunk each. A chunk is fetched once, by whoever asks first: the
-// entry asks for the current screen's before the shell's own modules run (src/preload-screen.ts), so its download
-// overlaps their start instead of following it. No Svelte here: this module runs first of all.
+// The app's screens' code, one chunk each, fetched once by whoever asks first. In a build, the current screen's chunk
+// is already on its way before the shell starts: index.html asks for it (scripts/screen-preload-plugin.ts).
 import type { Component } from 'svelte';
 import { demoModelModule } from './demo/model-module';
+import type { Screen } from './screens';
 
-export const SCREENS = ['demo', 'data', 'annotate', 'agreement', 'models', 'predict', 'settings', 'about'] as const;
-export type Screen = (typeof SCREENS)[number];
-
-/** URL slug (French, as users see it) of each screen. */
-export const SLUGS: Record<Screen, string> = {
-  demo: '',
-  data: 'donnees',
-  annotate: 'annoter',
-  agreement: 'accord',
-  models: 'modeles',
-  predict: 'predire',
-  settings: 'reglages',
-  about: 'a-propos',
-};
-
-export function screenOf(hash: string): Screen {
-  const slug = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return SCREENS.find((s) => SLUGS[s] === slug) ?? 'demo';
-}
+export { SCREENS, SLUGS, screenOf, type Screen } from './screens';
 
 type ScreenModule = { default: Component };
 

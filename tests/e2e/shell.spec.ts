@@ -85,3 +85,17 @@ test('a stored-data read that fails is said, in French, instead of passing for a
   await expect(shell.queryError).toContainText('Des données enregistrées n’ont pas pu être lues');
   await expect(shell.queryError).toContainText('Lecture impossible dans models');
 });
+
+test("a screen's address asks for that screen's code before the shell runs, and nothing twice", async ({ page }) => {
+  await page.goto('/#/accord');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+  const loaded = await page.evaluate(() => ({
+    // Vite's import helper preloads a screen's dependencies, never its own chunk: a link to it comes from index.html's
+    // preload script.
+    linked: [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].some((l) => /\/assets\/Agreement-[\w-]+\.js$/.test(l.href)),
+    fetched: performance.getEntriesByType('resource').map((e) => e.name.replace(/^.*\//, '')),
+  }));
+  expect(loaded.linked).toBe(true);
+  const twice = loaded.fetched.filter((name, i) => /\.(js|css)$/.test(name) && loaded.fetched.indexOf(name) !== i);
+  expect(twice).toEqual([]);
+});

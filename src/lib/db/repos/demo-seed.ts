@@ -2,17 +2,21 @@
 // labels as gold annotations; created once, in one transaction.
 import { GOLD_ANNOTATOR } from '../../core/annotation/labels';
 import { textHash } from '../../core/text/hash';
-import { demoCorpus, type DemoCorpus } from '../../demo/corpus';
+import type { DemoCorpus } from '../../demo/corpus';
 import { sentenceFields, sentenceIdOf } from '../answer-sentences';
 import type { Annotation, Answer, DissidentiaDb } from '../db';
 import { ensureAnnotator } from './annotators';
 
 export const DEMO_DATASET_NAME = 'Corpus de démonstration';
 
-/** The demo dataset's id, creating it (with its gold labels, guideline version 1) on first call. */
-export async function ensureDemoDataset(db: DissidentiaDb, corpus: DemoCorpus = demoCorpus): Promise<number> {
+/**
+ * The demo dataset's id, creating it (with its gold labels, guideline version 1) on first call. The corpus (about
+ * 110 kB) is fetched only to create it: Annoter and Accord call this on every opening.
+ */
+export async function ensureDemoDataset(db: DissidentiaDb, given?: DemoCorpus): Promise<number> {
   const found = await findDemo(db);
   if (found !== undefined) return found;
+  const corpus = given ?? (await import('../../demo/corpus')).demoCorpus;
   return db.transaction('rw', [db.datasets, db.answers, db.annotators, db.annotations], async () => {
     const again = await findDemo(db);
     if (again !== undefined) return again;

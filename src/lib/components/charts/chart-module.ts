@@ -1,0 +1,36 @@
+// Chart.js (about 170 kB) is fetched when a chart first mounts, not with the screens that show one: a screen's
+// figures and tables draw at once and its canvases follow, instead of the whole screen waiting for the library.
+import type { Chart } from 'chart.js';
+
+let pending: Promise<typeof Chart> | undefined;
+
+/** The Chart class, its parts registered; a failed download (offline, a stale build) is tried again next time. */
+export function loadChart(): Promise<typeof Chart> {
+  pending ??= import('./chart-parts').then(
+    (module) => module.Chart,
+    (error: unknown) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
+}
+
+/**
+ * For a chart component's onMount: builds the chart with `create` once Chart.js is there (unless the component has
+ * gone meanwhile) and returns the cleanup that destroys it. If Chart.js cannot load, the figure keeps its text.
+ */
+export function mountChart(create: (ChartClass: typeof Chart) => { destroy(): void } | undefined): () => void {
+  let gone = false;
+  let made: { destroy(): void } | undefined;
+  loadChart().then(
+    (ChartClass) => {
+      if (!gone) made = create(ChartClass);
+    },
+    () => undefined,
+  );
+  return () => {
+    gone = true;
+    made?.destroy();
+  };
+}
