@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { modelsPlugin } from './scripts/models-plugin';
 import { demoModelPlugin } from './scripts/demo-model-plugin';
+import { screenPreloadPlugin } from './scripts/screen-preload-plugin';
 import { ORT_BUILD_FILES } from './src/lib/storage/runtime-files';
 import { CSP_HEADER, CSP_META } from './scripts/csp';
 
@@ -57,6 +58,7 @@ export default defineConfig({
     onnxRuntimeFiles(),
     modelsPlugin(fileURLToPath(new URL('./public/models/', import.meta.url))),
     demoModelPlugin(),
+    screenPreloadPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
