@@ -39,6 +39,32 @@ test('a returning annotator goes straight to the queue: the welcome form never s
   await expect(annotate.currentAnnotator).toContainText('Alice');
   expect(await page.evaluate(() => (window as unknown as { welcomeSeen: boolean }).welcomeSeen)).toBe(false);
 
+  // Profiles slow to read (held by another connection's write): a quiet busy line, neither the form nor the bar.
+  await page.goto('/#/a-propos');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('dissidentia');
+        open.onsuccess = () => {
+          const store = open.result.transaction('annotators', 'readwrite').objectStore('annotators');
+          const w = window as unknown as { releaseProfiles?: boolean };
+          // A transaction stays open while it has requests: keep one going until released.
+          const spin = () => {
+            if (!w.releaseProfiles) store.count().onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+  );
+  await page.evaluate(() => (location.hash = '#/annoter'));
+  await expect(page.locator('[aria-busy="true"]')).toHaveText('Préparation de l’espace d’annotation…');
+  await expect(page.getByTestId('annotator-bar')).toBeHidden();
+  await page.evaluate(() => ((window as unknown as { releaseProfiles: boolean }).releaseProfiles = true));
+  await annotate.expectPosition(1);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { welcomeSeen: boolean }).welcomeSeen)).toBe(false);
+
   // A new browser profile still gets the welcome form (the recorder would have seen it: the check can fail).
   await page.evaluate(() => sessionStorage.clear());
   await page.evaluate(

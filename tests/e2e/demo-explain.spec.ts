@@ -38,6 +38,8 @@ test('« Expliquer ce verdict », followed with the keyboard, opens Prédire wit
   await expect(predict.verdictOf(0)).toBeInViewport({ ratio: 1 });
   await expect(predict.sentence(0).getByTestId('probability')).toBeInViewport();
   await expect(page.getByRole('list', { name: 'Phrases de la réponse' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   await expect(predict.sentence(0).getByTestId('probability')).toHaveText(new RegExp(`: ${Math.round(demoProbability * 100)}\\s%`));
   // A one-sentence text is explained at once: the highlighted words, « pourris » pushing towards dissident.
   await predict.waitForExplanation(0);
