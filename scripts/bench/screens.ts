@@ -130,17 +130,16 @@ async function prepare(page: Page, base: string): Promise<number | null> {
     progress(`import: ${importSeconds} s`);
   }
   await page.goto(`${base}/#/annoter`);
-  const name = page.getByLabel('Nom', { exact: true }).first();
+  // Once the stored profiles are read, the welcome form shows only when there is none; the bar's button otherwise.
+  const welcome = page.getByText('Qui annote sur cet appareil');
   const position = page.getByTestId('queue-position');
-  await name.or(position).first().waitFor({ timeout: 300_000 });
+  await welcome.or(page.getByRole('button', { name: 'Nouvel annotateur' })).first().waitFor({ timeout: 300_000 });
   progress('Annoter ready');
-  // The welcome form also shows for a moment before the stored profiles are read: a profile kept in this browser
-  // profile brings the queue instead, so give it a few seconds before creating one.
-  if ((await name.isVisible()) && !(await position.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
-    await name.fill('Banc');
+  if (await welcome.isVisible()) {
+    await page.getByLabel('Nom', { exact: true }).first().fill('Banc');
     await page.keyboard.press('Enter');
-    await position.waitFor({ timeout: 300_000 });
   }
+  await position.waitFor({ timeout: 300_000 });
   return importSeconds;
 }
 

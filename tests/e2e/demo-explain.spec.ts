@@ -1,10 +1,13 @@
 // From a Démo verdict to its explanation: « Expliquer ce verdict » opens Prédire on that sentence, with the model that
 // judged it, where its words are highlighted; reachable from the keyboard, in French and English, axe clean.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppShell } from './pages/AppShell';
 import { DemoPage } from './pages/DemoPage';
 import { PredictPage } from './pages/PredictPage';
+
+/** Two frames after the verdict: a scroll to the result would have started by then (it runs in the next frame). */
+const afterScroll = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 const ANSWER = 'Tous des pourris, démission ! Je remercie les agents de la mairie pour leur accueil chaleureux.';
 
@@ -29,9 +32,14 @@ test('« Expliquer ce verdict », followed with the keyboard, opens Prédire wit
   // The same model as on the Démo, hence the same verdict and probability.
   await expect(predict.model).toHaveValue('demo-baseline-v1');
   await expect(predict.sentences).toHaveCount(1);
-  // Scrolled to the sentence's result, which a phone would otherwise show only far below the examples.
-  await expect(predict.sentence(0)).toBeInViewport();
+  // Scrolled to the sentence's result, which a phone would otherwise show only far below the examples, and focused:
+  // a screen reader reads it next, and Tab goes on from there.
   await expect(predict.verdictOf(0)).toHaveText('Dissidente');
+  await expect(predict.verdictOf(0)).toBeInViewport({ ratio: 1 });
+  await expect(predict.sentence(0).getByTestId('probability')).toBeInViewport();
+  await expect(page.getByRole('list', { name: 'Phrases de la réponse' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   await expect(predict.sentence(0).getByTestId('probability')).toHaveText(new RegExp(`: ${Math.round(demoProbability * 100)}\\s%`));
   // A one-sentence text is explained at once: the highlighted words, « pourris » pushing towards dissident.
   await predict.waitForExplanation(0);
@@ -41,6 +49,33 @@ test('« Expliquer ce verdict », followed with the keyboard, opens Prédire wit
   // The address carries the request: a reload explains the same sentence again.
   await page.reload();
   await expect(predict.answer).toHaveValue('Tous des pourris, démission !');
+});
+
+test('only the arrival from the Démo scrolls: later predictions, and Prédire opened on its own, stay where the user is', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await new AppShell(page).open();
+  const demo = new DemoPage(page);
+  await demo.waitForModel();
+  await demo.type(ANSWER);
+  await demo.sentences.nth(0).getByTestId('explain-link').click();
+  const predict = new PredictPage(page);
+  await expect(predict.verdictOf(0)).toBeInViewport({ ratio: 1 });
+
+  // Back at the top, another example: its verdict comes without moving the page (the examples stay in view).
+  await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+  await predict.pickExample('Carte grise, site de l’ANTS');
+  await expect(predict.answer).toHaveValue(/ANTS/);
+  await expect(predict.verdictOf(0)).toBeVisible();
+  await afterScroll(page);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+
+  // Prédire opened from the menu does not scroll either.
+  await predict.open();
+  await page.reload();
+  await expect(predict.verdictOf(0)).toBeVisible();
+  await afterScroll(page);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await expect(page.getByRole('list', { name: 'Phrases de la réponse' })).not.toBeFocused();
 });
 
 test('the link reads in English, and the Démo with its links is axe clean on a phone and a laptop', async ({ page }) => {

@@ -1,6 +1,8 @@
 // State of the Annoter screen shared by its tabs: datasets, annotators and who labels now, the guideline in force,
 // the chosen dataset, its progress, and the labelling steps (single or bulk) through the app's one label writer.
+// It opens on the dataset the user last chose here or imported, as « Tout un corpus » does (see defaultDataset).
 import type { Progress } from '../core/annotation/progress';
+import { asRemembered, defaultDataset, type RememberedDataset } from '../core/ml/corpus/default-dataset';
 import { getDb, type Annotator, type Dataset, type Guideline } from '../db/db';
 import { countLabelsOf, createAnnotator, deleteAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
@@ -72,22 +74,32 @@ export class AnnotationWorkspace {
     return this.writer.canUndo;
   }
 
-  /** Seeds the demo dataset and guideline version 1 on first use, and picks the last dataset worked on. */
+  /**
+   * Seeds the demo dataset and guideline version 1 on first use, and picks the dataset last chosen here or imported
+   * (the demo corpus, seeded now, does not win by being newer). Picked once: an import made meanwhile in another tab
+   * does not swap the queue under the annotator.
+   */
   async init(): Promise<void> {
     try {
       const db = getDb();
-      const demoId = await ensureDemoDataset(db);
+      await ensureDemoDataset(db);
       await currentGuideline(db);
-      this.#datasetId = (await getSetting<number>(db, DATASET_KEY)) ?? demoId;
+      const stored = await getSetting<unknown>(db, DATASET_KEY);
+      const remembered = asRemembered(stored, Date.now());
+      // A choice stored before the time was kept gets the time of this first reading, once.
+      if (remembered && typeof stored === 'number') await setSetting(db, DATASET_KEY, remembered);
+      this.#datasetId = defaultDataset(await listDatasets(db), [], remembered);
       this.#ready = true;
     } catch (error) {
       this.#error = (error as Error).message;
     }
   }
 
+  /** The user picks a dataset: shown now, and opened next time unless a newer import comes first. */
   selectDataset(id: number): void {
     this.#datasetId = id;
-    void setSetting(getDb(), DATASET_KEY, id);
+    const choice: RememberedDataset = { id, at: Date.now() };
+    void setSetting(getDb(), DATASET_KEY, choice);
   }
 
   async addAnnotator(name: string, colour?: string): Promise<void> {

@@ -32,6 +32,11 @@ export class TabAnnotator {
     return (this.#pinned === undefined ? undefined : all.find((a) => a.id === this.#pinned)) ?? device;
   }
 
+  /** Whether the stored profiles have been read: before that, no `current` does not mean there is none. */
+  get loaded(): boolean {
+    return this.#stored.loaded;
+  }
+
   /** This tab labels as `id` from now on, whatever other tabs choose. */
   pin(id: number): void {
     this.#pinned = id;

@@ -79,10 +79,11 @@ export class AnnotatePage {
 
   /** Creates a profile with the keyboard only: the welcome form on first use, else the "new annotator" form. */
   async createAnnotator(name: string): Promise<void> {
-    const bar = this.page.getByTestId('annotator-bar');
-    if (await this.page.getByText('Qui annote sur cet appareil').isHidden()) {
-      await bar.getByRole('button', { name: /Nouvel annotateur/ }).click();
-    }
+    const welcome = this.page.getByText('Qui annote sur cet appareil');
+    const newProfile = this.page.getByTestId('annotator-bar').getByRole('button', { name: /Nouvel annotateur/ });
+    // Both come once the stored profiles are read; the welcome form only when there is none.
+    await expect(welcome.or(newProfile).first()).toBeVisible();
+    if (await welcome.isHidden()) await newProfile.click();
     const field = this.page.getByLabel('Nom', { exact: true }).first();
     await field.focus();
     await this.page.keyboard.type(name);
@@ -141,7 +142,9 @@ export class AnnotatePage {
     const options = await select.locator('option').allTextContents();
     const index = options.findIndex((o) => o.includes(name));
     if (index < 0) throw new Error(`Pas de jeu de données « ${name} » parmi : ${options.join(', ')}`);
-    const before = (await this.position.isVisible()) ? await this.position.textContent() : null;
+    // Already the one shown (Annoter opens on the latest import): its queue does not change, so wait for no change.
+    const already = (await select.locator('option').nth(index).getAttribute('value')) === (await select.inputValue());
+    const before = !already && (await this.position.isVisible()) ? await this.position.textContent() : null;
     await select.selectOption({ index });
     if (before) await expect(this.position).not.toHaveText(before, { timeout: 60_000 });
     await expect(this.position).toHaveText(/^Phrase 1 sur \d[\d\s]*$/, { timeout: 60_000 });

@@ -1,5 +1,5 @@
-// Which dataset « Tout un corpus » opens on when the address names none: the one the user last did something with
-// (chose on this screen, scored, or imported), not merely the first of the list.
+// Which dataset a screen opens on when nothing names one (« Tout un corpus », Annoter): the one the user last did
+// something with (chose on that screen, scored, or imported), not merely the first of the list.
 
 /** What the choice needs of a dataset. */
 export interface DatasetStamp {
@@ -46,9 +46,19 @@ export function defaultDataset(datasets: readonly DatasetStamp[], runs: readonly
 export function parseRemembered(raw: string | null): RememberedDataset | undefined {
   if (!raw) return undefined;
   try {
-    const value = JSON.parse(raw) as Partial<RememberedDataset>;
-    return typeof value.id === 'number' && typeof value.at === 'number' ? { id: value.id, at: value.at } : undefined;
+    return asRemembered(JSON.parse(raw));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Reads a stored choice. A bare dataset id is how Annoter stored its choice before it kept the time: it counts as
+ * made at `legacyAt` (the caller's now, stored back), so that it still wins until something newer happens.
+ */
+export function asRemembered(value: unknown, legacyAt?: number): RememberedDataset | undefined {
+  if (typeof value === 'number') return legacyAt === undefined || !Number.isSafeInteger(value) ? undefined : { id: value, at: legacyAt };
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id, at } = value as Partial<RememberedDataset>;
+  return typeof id === 'number' && typeof at === 'number' ? { id, at } : undefined;
 }
