@@ -17,8 +17,9 @@ const SHIPPED: Record<number, Record<string, string | null>> = {
   4: { scores: '[modelId+answerId], [modelId+datasetId], datasetId', scoreRuns: '[modelId+datasetId], datasetId' },
   5: { embeddings: '[model+datasetId+chunk]', embeddingRuns: '[model+datasetId]' },
   6: { searchIndexes: 'datasetId', searchTerms: '[datasetId+term]' },
+  7: { answerCounts: 'datasetId' },
 };
-const CURRENT = 6;
+const CURRENT = 7;
 
 const TEXTS = ['Tous pourris. Vraiment.', 'Merci aux agents. Bon courage à eux.', 'Trop d’impôts ! Ras-le-bol.', 'Rien à ajouter.'];
 

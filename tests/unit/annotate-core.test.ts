@@ -31,6 +31,9 @@ describe('queues', () => {
     expect([...a].sort((x, y) => x - y)).toEqual(ids);
     expect(a).not.toEqual(ids);
   });
+  it('keeps the order earlier versions gave for a seed: saved positions and shared seeds still point at the same sentences', () => {
+    expect(seededShuffle([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 7)).toEqual([7, 6, 9, 2, 3, 4, 5, 8, 10, 1]);
+  });
   it('keeps file order, and leaves out what I labelled in the seeded order', () => {
     expect(orderQueue({ ids, mode: 'order', seed: 1 })).toEqual(ids);
     const mine = new Set([3, 4, 5]);

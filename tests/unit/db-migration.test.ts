@@ -47,7 +47,7 @@ describe('schema v1 → v3', () => {
     const db = new DissidentiaDb(name);
     await db.open();
     // Opened at the newest schema (v4 added the corpus scores, v5 the sentence vectors, v6 the search index).
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name)).not.toContain('sentences');
     expect(await countAllSentences(db)).toBe(3);
     expect((await datasetSentences(db, 1)).map((s) => [s.id, s.text, s.flags])).toEqual([

@@ -1,8 +1,10 @@
-// A dataset's sentence counts per answer are kept between reads, and read again as soon as its answers change.
+// A dataset's sentence counts per answer are kept between reads (in memory, and stored for the next page), and read
+// again as soon as its answers change.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sentenceFields } from '../../src/lib/db/answer-sentences';
 import { getDb, type Answer } from '../../src/lib/db/db';
+import { deleteDataset } from '../../src/lib/db/repos/datasets';
 import { ensureDemoDataset } from '../../src/lib/db/repos/demo-seed';
 import { listSentenceIds, sentenceCountsByAnswer } from '../../src/lib/db/repos/sentences';
 
@@ -27,5 +29,50 @@ describe('sentence counts by answer', () => {
     expect(after).toHaveLength(again.length + 1);
     expect(after[after.length - 1]).toEqual({ answerId, flags: 0, count: 2 });
     expect((await listSentenceIds(db, datasetId, 0)).slice(-2)).toEqual([answerId * 2 ** 20, answerId * 2 ** 20 + 1]);
+  });
+});
+
+describe('sentence counts kept for the next page', () => {
+  /** The module as a new page loads it: nothing in memory. */
+  async function freshPage(): Promise<typeof import('../../src/lib/db/repos/answer-counts')> {
+    vi.resetModules();
+    return import('../../src/lib/db/repos/answer-counts');
+  }
+  /** The row is written behind the read that computed it. */
+  const stored = async (db: ReturnType<typeof getDb>, datasetId: number) => {
+    await vi.waitFor(async () => expect(await db.answerCounts.get(datasetId)).toBeDefined());
+    return (await db.answerCounts.get(datasetId))!;
+  };
+
+  it('are read from their stored row on a new page, and read again from the answers once those change', async () => {
+    const db = getDb();
+    const datasetId = await ensureDemoDataset(db);
+    await db.answerCounts.clear();
+    const counts = await (await freshPage()).answerCounts(db, datasetId);
+    const row = await stored(db, datasetId);
+    expect([...row.counts]).toEqual(counts.map((c) => c.count));
+    expect([...row.answerIds]).toEqual(counts.map((c) => c.answerId));
+
+    // A new page takes the row as it is: one that says 7 sentences for the first answer is believed.
+    row.counts[0] = 7;
+    await db.answerCounts.put(row);
+    expect((await (await freshPage()).answerCounts(db, datasetId))[0]!.count).toBe(7);
+
+    // New answers change the stamp: the row is no longer believed, and is written anew.
+    const text = 'Encore une réponse.';
+    await db.answers.add({ datasetId, externalId: 'encore', text, flags: 0, ...sentenceFields(text, [{ text, start: 0, end: text.length, hash: 'h3' }]) } as Answer);
+    const fresh = await (await freshPage()).answerCounts(db, datasetId);
+    expect(fresh[0]!.count).toBe(counts[0]!.count);
+    expect(fresh).toHaveLength(counts.length + 1);
+    await vi.waitFor(async () => expect((await db.answerCounts.get(datasetId))!.stamp).not.toBe(row.stamp));
+  });
+
+  it('go with their dataset', async () => {
+    const db = getDb();
+    const datasetId = await ensureDemoDataset(db);
+    await sentenceCountsByAnswer(db, datasetId);
+    await stored(db, datasetId);
+    await deleteDataset(db, datasetId);
+    expect(await db.answerCounts.get(datasetId)).toBeUndefined();
   });
 });

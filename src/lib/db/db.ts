@@ -201,6 +201,19 @@ export interface Setting {
   value: unknown;
 }
 
+/**
+ * A dataset's sentence count and flags per answer, in file order (see repos/answer-counts.ts): derived from the
+ * answers' index and kept whole, since walking that index takes seconds on a large dataset. `stamp` says which
+ * answers it describes; a row whose stamp no longer matches is read again.
+ */
+export interface AnswerCountsRow {
+  datasetId: number;
+  stamp: string;
+  answerIds: Float64Array;
+  flags: Int32Array;
+  counts: Int32Array;
+}
+
 /** Schema v1 (one row per sentence): kept as the starting point of upgrades, and for the migration tests. */
 export const SCHEMA_V1 = {
   datasets: '++id, status',
@@ -230,6 +243,7 @@ export class DissidentiaDb extends Dexie {
   embeddingRuns!: Dexie.Table<EmbeddingRun, [string, number]>;
   scores!: Table<ScoreRow, [string, number]>;
   scoreRuns!: Table<ScoreRun, [string, number]>;
+  answerCounts!: EntityTable<AnswerCountsRow, 'datasetId'>;
 
   constructor(name = 'dissidentia') {
     super(name);
@@ -247,6 +261,8 @@ export class DissidentiaDb extends Dexie {
     this.version(5).stores({ embeddings: '[model+datasetId+chunk]', embeddingRuns: '[model+datasetId]' });
     // v6: a persisted inverted index per dataset (search in milliseconds, TF-IDF similarity), rebuilt when stale.
     this.version(6).stores({ searchIndexes: 'datasetId', searchTerms: '[datasetId+term]' });
+    // v7: each dataset's sentence counts per answer in one row (a screen opens on a million sentences in one read).
+    this.version(7).stores({ answerCounts: 'datasetId' });
   }
 }
 

@@ -147,8 +147,9 @@ function fromVersion1(backup: Backup, tables: Record<string, unknown>): Backup {
  * (storage full, a row the checks let through) the workspace is left exactly as it was, and the error says so.
  */
 export async function restoreBackup(db: DissidentiaDb, backup: Backup): Promise<void> {
-  // Sentence vectors and corpus scores are not backed up (they are recomputed): they go with the answers they described.
-  const derived = [db.embeddings, db.embeddingRuns, db.scores, db.scoreRuns];
+  // Sentence vectors, corpus scores and sentence counts are not backed up (they are recomputed): they go with the
+  // answers they described.
+  const derived = [db.embeddings, db.embeddingRuns, db.scores, db.scoreRuns, db.answerCounts];
   try {
     await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), ...derived], async () => {
       for (const table of derived) await table.clear();

@@ -3,6 +3,7 @@
 import type { DatasetOverview } from '../../core/csv/overview';
 import type { ImportSummary } from '../../core/csv/pipeline';
 import type { Dataset, DissidentiaDb } from '../db';
+import { deleteAnswerCounts } from './answer-counts';
 import { deleteDatasetAnnotations } from './annotations';
 import { deleteSearchIndex } from './search-index';
 import { deleteDatasetEmbeddings } from './embeddings';
@@ -94,6 +95,7 @@ export async function deleteDataset(db: DissidentiaDb, id: number): Promise<void
     await db.answers.where('datasetId').equals(id).delete();
   });
   await deleteSearchIndex(db, id);
+  await deleteAnswerCounts(db, id);
   await deleteDatasetEmbeddings(db, id);
   await deleteDatasetScores(db, id);
   await db.datasets.delete(id);

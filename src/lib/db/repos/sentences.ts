@@ -1,11 +1,12 @@
 // Sentences: stored inside their answer's row (see ../answer-sentences.ts), read as single sentences: by dataset in
 // file order, by ids, by answer with context, by hash; counts that honour the dataset's exclusion filters.
-import Dexie from 'dexie';
 import { sentencesKept } from '../../core/csv/overview';
 import { answerIdOf, positionOf, sentenceAt, sentenceIdOf, sentencesOfAnswerRow } from '../answer-sentences';
 import type { Answer, DissidentiaDb, Sentence } from '../db';
-import { answerSpan } from './answers';
+import { answerCounts, type AnswerSentenceCount } from './answer-counts';
 import { getDataset, infoOf } from './datasets';
+
+export type { AnswerSentenceCount };
 
 export interface SentencePage {
   offset?: number;
@@ -14,59 +15,10 @@ export interface SentencePage {
   excludeFlags?: number;
 }
 
-/** What the answers' [datasetId+flags+sentenceCount] index tells of an answer without reading it. */
-export interface AnswerSentenceCount {
-  answerId: number;
-  flags: number;
-  count: number;
-}
-
 async function excludeOf(db: DissidentiaDb, datasetId: number, asked: number | undefined): Promise<number> {
   if (asked !== undefined) return asked;
   const dataset = await getDataset(db, datasetId);
   return dataset ? (infoOf(dataset).excludeFlags ?? 0) : 0;
-}
-
-/**
- * The last counts read per dataset, with what identifies the answers they came from (the dataset's record, its first
- * and last answer ids): answers are written by an import or an exchange and never edited, so an unchanged stamp
- * means unchanged counts. Opening a screen on a million sentences read them two or three times.
- */
-const countsRead = new Map<number, { stamp: string; counts: AnswerSentenceCount[] }>();
-
-/** A dataset's answers as index keys only (no texts read), in file order, those with an excluded flag left out. */
-async function answerCounts(db: DissidentiaDb, datasetId: number, mask = 0): Promise<AnswerSentenceCount[]> {
-  // Inside a transaction (deleting a dataset, writing labels) the stamp's tables may be out of its scope: read afresh.
-  if (Dexie.currentTransaction) return (await readAnswerCounts(db, datasetId)).filter((c) => (c.flags & mask) === 0);
-  const [dataset, span] = await Promise.all([getDataset(db, datasetId), answerSpan(db, datasetId)]);
-  const stamp = `${db.name}|${dataset?.createdAt}|${dataset?.status}|${span.first}|${span.last}`;
-  let known = countsRead.get(datasetId);
-  if (known?.stamp !== stamp) {
-    known = { stamp, counts: await readAnswerCounts(db, datasetId) };
-    // Only a dataset in its final state is kept (one being imported changes from one read to the next).
-    if (dataset?.status === 'ready') countsRead.set(datasetId, known);
-    else countsRead.delete(datasetId);
-  }
-  // A copy: callers may reorder or cut their list.
-  return known.counts.filter((c) => (c.flags & mask) === 0);
-}
-
-/** Every answer of a dataset as index keys only, in file order. */
-async function readAnswerCounts(db: DissidentiaDb, datasetId: number): Promise<AnswerSentenceCount[]> {
-  // Walking tens of thousands of index entries with a cursor costs one round trip each (seconds in Chromium). The
-  // distinct (flags, count) pairs are a few hundred: walk those, then fetch each pair's answer ids in one call.
-  const index = 'datasetId+flags+sentenceCount';
-  const pairs = (await db.answers
-    .where(`[${index}]`)
-    .between([datasetId, -Infinity, -Infinity], [datasetId, Infinity, Infinity], true, true)
-    .uniqueKeys()) as unknown as [number, number, number][];
-  const groups = await Promise.all(
-    pairs.map(async ([, flags, count]) => {
-      const ids = (await db.answers.where(`[${index}]`).equals([datasetId, flags, count]).primaryKeys()) as number[];
-      return ids.map((answerId) => ({ answerId, flags, count }));
-    }),
-  );
-  return groups.flat().sort((a, b) => a.answerId - b.answerId);
 }
 
 /** How many sentences each answer of a dataset holds, in file order, filters applied (no text is read). */
@@ -113,9 +65,11 @@ export async function listSentences(db: DissidentiaDb, datasetId: number, page: 
 
 /** Ids of a dataset's sentences in file order, filters applied (read from the index: no text is loaded). */
 export async function listSentenceIds(db: DissidentiaDb, datasetId: number, excludeFlags?: number): Promise<number[]> {
-  const mask = await excludeOf(db, datasetId, excludeFlags);
-  const ids: number[] = [];
-  for (const key of await answerCounts(db, datasetId, mask)) for (let i = 0; i < key.count; i++) ids.push(sentenceIdOf(key.answerId, i));
+  const counts = await answerCounts(db, datasetId, await excludeOf(db, datasetId, excludeFlags));
+  // Sized once: pushing a million ids one by one spent most of its time growing the array.
+  const ids = new Array<number>(counts.reduce((n, k) => n + k.count, 0));
+  let next = 0;
+  for (const key of counts) for (let i = 0; i < key.count; i++) ids[next++] = sentenceIdOf(key.answerId, i);
   return ids;
 }
 
