@@ -7,7 +7,7 @@
 // with Playwright's locators would compile Playwright's selector engine in the page during the load, 60–190 ms of the
 // main thread a user's browser never spends (seen in a Chromium trace of a cold load). Prints one JSON document on
 // its last line. Env: E2E_PORT (4303), E2E_DIST (.dist-screens), BENCH_FILE,
-// BENCH_PROFILE_DIR (.cache/screens-profile), BENCH_RUNS (3), BENCH_SKIP_BUILD=1.
+// BENCH_PROFILE_DIR (.cache/screens-profile), BENCH_RUNS (3), BENCH_SKIP_BUILD=1, BENCH_ONLY (screens, comma-separated).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { rmSync, statSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -46,7 +46,7 @@ interface Screen {
   ready: Ready;
 }
 
-const SCREENS: Screen[] = [
+const ALL_SCREENS: Screen[] = [
   { name: 'demo', hash: '#/', ready: { selector: '[data-testid=demo-summary]', pattern: '\\d' } },
   { name: 'donnees', hash: '#/donnees', ready: { selector: '[data-testid=dataset-list] button', includes: DATASET, pattern: '\\d' } },
   { name: 'annoter', hash: '#/annoter', ready: { selector: '[data-testid=queue-position]', pattern: 'sur \\d' } },
@@ -58,6 +58,10 @@ const SCREENS: Screen[] = [
   { name: 'a-propos', hash: '#/a-propos', ready: { selector: '[data-testid=privacy]' } },
 ];
 
+/** BENCH_ONLY=annoter,accord times those screens only (while working on them; the goal is judged on all). */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const SCREENS = ONLY ? ALL_SCREENS.filter((s) => ONLY.includes(s.name) || s.name === 'a-propos' || s.name === 'reglages') : ALL_SCREENS;
+
 /**
  * Added to every page before its own scripts. `benchWatch(ready)` resolves with performance.now() at the first
  * animation frame after a visible element meets `ready`; a document whose address names a screen starts watching
@@ -66,7 +70,7 @@ const SCREENS: Screen[] = [
 const WATCHER = `
   globalThis.__name = function (f) { return f; };
   (function () {
-    var readiness = ${JSON.stringify(Object.fromEntries(SCREENS.map((s) => [s.hash, s.ready])))};
+    var readiness = ${JSON.stringify(Object.fromEntries(ALL_SCREENS.map((s) => [s.hash, s.ready])))};
     function met(ready) {
       var found = document.querySelectorAll(ready.selector);
       for (var i = 0; i < found.length; i++) {
@@ -229,7 +233,8 @@ async function main(): Promise<void> {
       if (worker) await installServiceWorker(page, preview.base);
       else importSeconds = await prepare(page, preview.base);
       for (const screen of SCREENS) {
-        const into = worker ? (coldWorker[screen.name] = []) : (cold[screen.name] = []);
+        const into: number[] = [];
+        (worker ? coldWorker : cold)[screen.name] = into;
         for (let i = 0; i < RUNS; i++) {
           into.push(await orTimeout(coldLoad(page, preview.base, screen)));
           if (!worker) (moved[screen.name] ??= []).push(await orTimeout(inApp(page, preview.base, screen)));

@@ -10,8 +10,16 @@ describe('formatNumber', () => {
     }
   });
 
-  it('leaves fractions, rounding and negative numbers to Intl', () => {
-    expect(formatNumber(1234.6, 'fr')).toBe(new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(1234.6));
+  it('writes decimals, rounding and negative numbers exactly as Intl.NumberFormat does', () => {
+    const values = [0, -0, 0.5, 0.125, 0.005, 1.005, 2.675, 0.9999, 9.995, 123_456_789.987, 1e-7, -0.00049, 5e20, 0.87654, -0.001, -1234.5678, 1234.6, 999.995, 12_345.05, 1e14 + 0.25, -42, 3, 1e16, NaN, Infinity, -Infinity];
+    for (const n of values) {
+      for (const digits of [0, 1, 2, 3]) {
+        for (const [lang, locale] of [['fr', 'fr-FR'], ['en', 'en-GB']] as const) {
+          const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+          expect(formatNumber(n, lang, digits), `${n} ${digits} ${lang}`).toBe(intl);
+        }
+      }
+    }
     expect(formatNumber(-1234, 'en')).toBe('-1,234');
     expect(formatNumber(2.5, 'en', 1)).toBe('2.5');
   });

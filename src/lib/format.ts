@@ -44,9 +44,29 @@ function groupDigits(n: number, separator: string): string {
   return out;
 }
 
+/** Decimal separators, as Intl writes them. */
+const DECIMALS: Record<Lang, string> = { fr: ',', en: '.' };
+
+/**
+ * Numbers with a fixed count of decimals, written as Intl would: the Démo's first probabilities otherwise built the
+ * page's first Intl.NumberFormat (50 ms). Intl rounds the number's shortest decimal form half away from zero (1.005
+ * gives 1,01, where toFixed gives 1.00), so that form is rounded here as text. Undefined where String() writes an
+ * exponent (below 1e-6, from 1e21) or the number is not finite: Intl handles those.
+ */
+function fixedDecimals(n: number, lang: Lang, digits: number): string | undefined {
+  const shortest = String(Math.abs(n));
+  if (!Number.isFinite(n) || shortest.includes('e')) return undefined;
+  const [whole = '0', fraction = ''] = shortest.split('.');
+  let kept = whole + fraction.slice(0, digits).padEnd(digits, '0');
+  if (fraction.length > digits && fraction.charCodeAt(digits) >= 53 /* '5' */) kept = (BigInt(kept) + 1n).toString().padStart(kept.length, '0');
+  const wholePart = kept.slice(0, kept.length - digits);
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return sign + groupDigits(Number(wholePart), GROUPS[lang]) + (digits > 0 ? DECIMALS[lang] + kept.slice(kept.length - digits) : '');
+}
+
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
-  if (digits === 0 && Number.isSafeInteger(n) && n >= 0) return groupDigits(n, GROUPS[lang]);
-  return formatter(lang, 'decimal', digits).format(n);
+  if (digits === 0 && Number.isSafeInteger(n) && (n > 0 || Object.is(n, 0))) return groupDigits(n, GROUPS[lang]);
+  return fixedDecimals(n, lang, digits) ?? formatter(lang, 'decimal', digits).format(n);
 }
 
 export function formatPercent(p: number, lang: Lang, digits = 0): string {

@@ -12,7 +12,7 @@ function bundle(): Rolldown.OutputBundle {
   const chunks: Chunk[] = [
     { fileName: 'assets/index.js', isEntry: true, imports: ['assets/svelte.js'] },
     { fileName: 'assets/svelte.js', imports: [] },
-    { fileName: 'assets/shared.js', imports: ['assets/svelte.js'], viteMetadata: { importedCss: new Set(['assets/shared.css']), importedAssets: new Set() } },
+    { fileName: 'assets/shared.js', imports: ['assets/svelte.js'], viteMetadata: { importedCss: new Set(['assets/shared.css']), importedAssets: new Set() } as Rolldown.OutputChunk['viteMetadata'] },
     { fileName: 'assets/demo-model.js', facadeModuleId: '\0virtual:demo-model', isDynamicEntry: true, imports: [] },
     ...SCREENS.map((screen) => ({
       fileName: `assets/${screen}.js`,

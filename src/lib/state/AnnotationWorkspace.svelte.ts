@@ -8,6 +8,7 @@ import { countLabelsOf, createAnnotator, deleteAnnotator, listAnnotators, setCur
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
+import { sentenceCountsByAnswer } from '../db/repos/sentences';
 import { getSetting, setSetting } from '../db/repos/settings';
 import { AnnotationBrowse } from './AnnotationBrowse.svelte';
 import { DatasetProgress } from './DatasetProgress.svelte';
@@ -82,13 +83,14 @@ export class AnnotationWorkspace {
   async init(): Promise<void> {
     try {
       const db = getDb();
-      await ensureDemoDataset(db);
-      await currentGuideline(db);
-      const stored = await getSetting<unknown>(db, DATASET_KEY);
+      // Independent reads, side by side: each round trip counts when the screen opens.
+      const [, , stored] = await Promise.all([ensureDemoDataset(db), currentGuideline(db), getSetting<unknown>(db, DATASET_KEY)]);
       const remembered = asRemembered(stored, Date.now());
       // A choice stored before the time was kept gets the time of this first reading, once.
       if (remembered && typeof stored === 'number') await setSetting(db, DATASET_KEY, remembered);
       this.#datasetId = defaultDataset(await listDatasets(db), [], remembered);
+      // The queue will need the dataset's sentence counts: their read starts now, while the profiles load.
+      if (this.#datasetId !== undefined) void sentenceCountsByAnswer(db, this.#datasetId).catch(() => undefined);
       this.#ready = true;
     } catch (error) {
       this.#error = (error as Error).message;

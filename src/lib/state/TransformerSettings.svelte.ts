@@ -1,5 +1,6 @@
 // Réglages' language-model section: the models the build lists, the chosen precision and device, and a test run
 // through the model worker that reports the backend, threads and dtype really in use.
+import { afterPaint } from '../after-paint';
 import type { ModelDtype, ModelKind } from '../core/ml/transformer/model-config';
 import { listUserModels } from '../storage/model-cache';
 import { modelWorker } from '../workers/model/client';
@@ -113,6 +114,8 @@ class TransformerSettings {
   }
 
   async #buildModels(): Promise<ModelEntry[]> {
+    // Screens ask for the list as they open; the page's first request can wait for their first paint.
+    await afterPaint();
     try {
       const response = await fetch(`${import.meta.env.BASE_URL}models/manifest.json`);
       return response.ok ? ((await response.json()) as { models: ModelEntry[] }).models : [];

@@ -69,7 +69,11 @@ export async function listSentenceIds(db: DissidentiaDb, datasetId: number, excl
   // Sized once: pushing a million ids one by one spent most of its time growing the array.
   const ids = new Array<number>(counts.reduce((n, k) => n + k.count, 0));
   let next = 0;
-  for (const key of counts) for (let i = 0; i < key.count; i++) ids[next++] = sentenceIdOf(key.answerId, i);
+  for (const key of counts) {
+    const first = sentenceIdOf(key.answerId, 0);
+    // An answer's sentence ids follow each other (see answer-sentences.ts).
+    for (let i = 0; i < key.count; i++) ids[next++] = first + i;
+  }
   return ids;
 }
 
