@@ -1,7 +1,7 @@
 // Import into IndexedDB (fake-indexeddb): datasets, answers and sentences repositories, re-import, resume, rollback.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { previewBytes } from '../../src/lib/core/csv/preview';
 import { FLAG } from '../../src/lib/core/csv/overview';
 import { DissidentiaDb } from '../../src/lib/db/db';
@@ -21,6 +21,15 @@ function requestFor(content: Uint8Array = bytes): ImportRequest {
 }
 
 describe('importing a file into IndexedDB', () => {
+  it('stores the sentence counts per answer for the screens that open next, without being asked', async () => {
+    const db = fresh();
+    const outcome = await importFile(db, file(), requestFor());
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    await vi.waitFor(async () => expect(await db.answerCounts.get(outcome.datasetId)).toBeDefined());
+    const row = (await db.answerCounts.get(outcome.datasetId))!;
+    expect([...row.counts].reduce((n, c) => n + c, 0)).toBe(outcome.report.sentences);
+  });
+
   it('stores answers and sentences, and shows the dataset only once ready', async () => {
     const db = fresh();
     const seen: number[] = [];

@@ -8,6 +8,7 @@ import { hashString } from '../../core/text/hash';
 import type { DissidentiaDb } from '../../db/db';
 import { writeImportBatch } from '../../db/repos/answers';
 import { createDataset, deleteDataset, findByFingerprint, getDataset, infoOf, markReady, type StoredImportReport } from '../../db/repos/datasets';
+import { sentenceCountsByAnswer } from '../../db/repos/sentences';
 
 export interface ImportRequest {
   /** Column indices chosen on the preview. */
@@ -70,5 +71,8 @@ export async function importFile(db: DissidentiaDb, file: Blob & { name: string 
   const { overview, columnIndex: _index, ...rest } = summary;
   const report: StoredImportReport = { ...rest, resumed: dataset !== undefined };
   await markReady(db, datasetId, { report, overview, answers: summary.answers - summary.emptyAnswers, sentences: summary.sentences, excludeFlags: 0 });
+  // Annoter, Accord and « Tout un corpus » need the sentence counts per answer: read and stored here, off the page's
+  // thread, the first opening of those screens after a large import does not wait for them (2–3 s per million).
+  void sentenceCountsByAnswer(db, datasetId, 0).catch(() => undefined);
   return { status: 'imported', datasetId, report };
 }
