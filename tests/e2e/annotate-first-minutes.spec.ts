@@ -7,13 +7,7 @@ import { DataPage } from './pages/DataPage';
 
 const WELCOME = 'Qui annote sur cet appareil';
 
-async function importCsv(page: Page, name: string, answers: string[]): Promise<void> {
-  const data = new DataPage(page);
-  await data.open();
-  const csv = `id,reponse\n${answers.map((a, i) => `r${i + 1},"${a}"`).join('\n')}\n`;
-  await data.fileInput.setInputFiles({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await data.importAndWait();
-}
+const importCsv = (page: Page, name: string, answers: string[]) => new DataPage(page).importAnswers(name, answers);
 
 /** The dataset Annoter's queue is on, once its first sentence shows. */
 async function openedOn(annotate: AnnotatePage): Promise<string | null> {

@@ -5,13 +5,7 @@ import { AnnotatePage } from './pages/AnnotatePage';
 import { CorpusPage } from './pages/CorpusPage';
 import { DataPage } from './pages/DataPage';
 
-async function importCsv(page: Page, name: string, answers: string[]): Promise<void> {
-  const data = new DataPage(page);
-  await data.open();
-  const csv = `id,reponse\n${answers.map((a, i) => `r${i + 1},"${a}"`).join('\n')}\n`;
-  await data.fileInput.setInputFiles({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await data.importAndWait();
-}
+const importCsv = (page: Page, name: string, answers: string[]) => new DataPage(page).importAnswers(name, answers);
 
 /** The dataset the Corpus view shows, opened from its address without a dataset in it. */
 async function openedOn(page: Page): Promise<string | null> {

@@ -45,6 +45,14 @@ export class DataPage {
     await expect(this.report).toBeVisible({ timeout: 120_000 });
   }
 
+  /** Opens Données and imports a small CSV (`id,reponse`) of these answers as dataset `name`. */
+  async importAnswers(name: string, answers: readonly string[]): Promise<void> {
+    await this.open();
+    const csv = `id,reponse\n${answers.map((a, i) => `r${i + 1},"${a}"`).join('\n')}\n`;
+    await this.fileInput.setInputFiles({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await this.importAndWait();
+  }
+
   reportValue(name: 'answers' | 'empty' | 'sentences' | 'malformed' | 'encoding' | 'delimiter'): Locator {
     return this.report.getByTestId(`report-${name}`);
   }

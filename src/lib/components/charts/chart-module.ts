@@ -2,20 +2,10 @@
 // figures and tables draw at once and its canvases follow, instead of the whole screen waiting for the library.
 import type { Chart } from 'chart.js';
 import { afterPaint } from '../../after-paint';
-
-let pending: Promise<typeof Chart> | undefined;
+import { onDemand } from '../../on-demand';
 
 /** The Chart class, its parts registered; a failed download (offline, a stale build) is tried again next time. */
-export function loadChart(): Promise<typeof Chart> {
-  pending ??= import('./chart-parts').then(
-    (module) => module.Chart,
-    (error: unknown) => {
-      pending = undefined;
-      throw error;
-    },
-  );
-  return pending;
-}
+export const loadChart: () => Promise<typeof Chart> = onDemand(() => import('./chart-parts').then((module) => module.Chart));
 
 /**
  * For a chart component's onMount: builds the chart with `create` once the screen has painted and Chart.js is there
