@@ -66,7 +66,7 @@ async function selection(query: Omit<ExploreQuery, 'offset' | 'limit'>, signal: 
 function explored(answer: Answer, sentenceId: number, probability: number, human: string | undefined): ExploredSentence | undefined {
   const s = sentenceAt(answer, positionOf(sentenceId));
   if (!s) return undefined;
-  return { sentenceId, answerId: answer.id, datasetId: answer.datasetId, externalId: answer.externalId, index: s.index, text: s.text, probability, human };
+  return { sentenceId, answerId: answer.id, datasetId: answer.datasetId, externalId: answer.externalId, line: answer.line, index: s.index, text: s.text, probability, human };
 }
 
 export async function exploreScores(query: ExploreQuery, signal: AbortSignal): Promise<ExplorePage> {
@@ -91,6 +91,7 @@ export async function answerScores(modelId: string, answerId: number): Promise<A
     answerId,
     datasetId: answer.datasetId,
     externalId: answer.externalId,
+    line: answer.line,
     text: answer.text,
     sentences: sentencesOfAnswerRow(answer).map((s, i) => ({ sentenceId: s.id, start: s.start, end: s.end, text: s.text, probability: scores?.probabilities[i] ?? null, human: human.get(s.id) })),
   };

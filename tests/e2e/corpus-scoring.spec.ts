@@ -68,7 +68,11 @@ test('a dataset scored with a user-trained model is explored, corrected, sent to
   await corpus.search('onerror');
   await expect(corpus.found).toHaveText('1 phrase trouvée');
   await expect(corpus.rows.getByTestId('scored-text')).toHaveText(HTML);
+  // A row and its answer are named by the file's line (what a spreadsheet shows), the answer's own id second.
+  await expect(corpus.rows.first()).toContainText('Ligne 4 du fichier, phrase 1');
   await corpus.rows.first().getByRole('button', { name: 'Voir la réponse' }).click();
+  await expect(corpus.answer.getByRole('heading', { level: 3 })).toHaveText('Réponse de la ligne 4 du fichier');
+  await expect(corpus.answer).toContainText('Identifiant dans le fichier : r3');
   await expect(corpus.answer.getByTestId('answer-text')).toHaveText(ANSWERS[2]!);
   await expect(corpus.answer.getByTestId('answer-share')).toContainText(/de ses phrases sont dissidentes \(\d sur 2\)/);
   await expect(page.locator('main img')).toHaveCount(0);

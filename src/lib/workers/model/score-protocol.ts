@@ -45,6 +45,8 @@ export interface ExploredSentence {
   answerId: number;
   datasetId: number;
   externalId: string;
+  /** The answer's line in the imported file, when known: what a user finds in their spreadsheet (ids are opaque). */
+  line?: number;
   index: number;
   text: string;
   probability: number;
@@ -66,6 +68,7 @@ export interface AnswerScores {
   answerId: number;
   datasetId: number;
   externalId: string;
+  line?: number;
   text: string;
   sentences: { sentenceId: number; start: number; end: number; text: string; probability: number | null; human?: string }[];
 }
