@@ -2,14 +2,13 @@
 // the chosen dataset, its progress, and the labelling steps (single or bulk) through the app's one label writer.
 // It opens on the dataset the user last chose here or imported, as « Tout un corpus » does (see defaultDataset).
 import type { Progress } from '../core/annotation/progress';
-import { asRemembered, defaultDataset, type RememberedDataset } from '../core/ml/corpus/default-dataset';
 import { getDb, type Annotator, type Dataset, type Guideline } from '../db/db';
 import { countLabelsOf, createAnnotator, deleteAnnotator, listAnnotators, setCurrentAnnotator, updateAnnotator } from '../db/repos/annotators';
 import { listDatasets } from '../db/repos/datasets';
 import { ensureDemoDataset } from '../db/repos/demo-seed';
 import { currentGuideline, latestGuideline } from '../db/repos/guidelines';
 import { sentenceCountsByAnswer } from '../db/repos/sentences';
-import { getSetting, setSetting } from '../db/repos/settings';
+import { annotatedDataset, rememberAnnotatedDataset } from './annotated-dataset';
 import { AnnotationBrowse } from './AnnotationBrowse.svelte';
 import { DatasetProgress } from './DatasetProgress.svelte';
 import { labelWriter, type LabelStep, type LabelWriter } from './LabelWriter.svelte';
@@ -18,8 +17,6 @@ import { LiveQuery } from './LiveQuery.svelte';
 import { NearDuplicates } from './NearDuplicates.svelte';
 import { SimilarSearch } from './SimilarSearch.svelte';
 import { TabAnnotator } from './TabAnnotator.svelte';
-
-const DATASET_KEY = 'annotate.datasetId';
 
 export class AnnotationWorkspace {
   readonly datasets = new LiveQuery<Dataset[]>(() => listDatasets(getDb()), []);
@@ -84,11 +81,8 @@ export class AnnotationWorkspace {
     try {
       const db = getDb();
       // Independent reads, side by side: each round trip counts when the screen opens.
-      const [, , stored] = await Promise.all([ensureDemoDataset(db), currentGuideline(db), getSetting<unknown>(db, DATASET_KEY)]);
-      const remembered = asRemembered(stored, Date.now());
-      // A choice stored before the time was kept gets the time of this first reading, once.
-      if (remembered && typeof stored === 'number') await setSetting(db, DATASET_KEY, remembered);
-      this.#datasetId = defaultDataset(await listDatasets(db), [], remembered);
+      await Promise.all([ensureDemoDataset(db), currentGuideline(db)]);
+      this.#datasetId = await annotatedDataset(db);
       // The queue will need the dataset's sentence counts: their read starts now, while the profiles load.
       if (this.#datasetId !== undefined) void sentenceCountsByAnswer(db, this.#datasetId).catch(() => undefined);
       this.#ready = true;
@@ -100,8 +94,7 @@ export class AnnotationWorkspace {
   /** The user picks a dataset: shown now, and opened next time unless a newer import comes first. */
   selectDataset(id: number): void {
     this.#datasetId = id;
-    const choice: RememberedDataset = { id, at: Date.now() };
-    void setSetting(getDb(), DATASET_KEY, choice);
+    void rememberAnnotatedDataset(getDb(), id);
   }
 
   async addAnnotator(name: string, colour?: string): Promise<void> {
