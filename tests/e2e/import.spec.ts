@@ -37,6 +37,8 @@ test('imports the Grand Débat file: preset, privacy, report with malformed line
   await expect(data.reportValue('malformed')).toHaveText('2');
   await expect(data.reportValue('encoding')).toHaveText('UTF-8 (BOM)');
   await expect(data.reportValue('delimiter')).toHaveText('virgule');
+  // The question as a user reads it, without the export's « UXVlc3Rpb246MTY3 - » id.
+  await expect(data.reportValue('column')).toHaveText(/^Que pensez-vous de l'organisation/);
   await data.report.getByText(/Enregistrements mal formés \(mis de côté\) :/).click();
   await expect(data.report.getByTestId('malformed-list').getByRole('listitem')).toHaveCount(2);
   await expect(data.report.getByTestId('malformed-list')).toContainText('Ligne 8 — trop de champs');

@@ -53,7 +53,7 @@ export class DataPage {
     await this.importAndWait();
   }
 
-  reportValue(name: 'answers' | 'empty' | 'sentences' | 'malformed' | 'encoding' | 'delimiter'): Locator {
+  reportValue(name: 'answers' | 'empty' | 'sentences' | 'malformed' | 'encoding' | 'delimiter' | 'column'): Locator {
     return this.report.getByTestId(`report-${name}`);
   }
 }
