@@ -76,3 +76,19 @@ describe('sentence counts kept for the next page', () => {
     expect(await db.answerCounts.get(datasetId)).toBeUndefined();
   });
 });
+
+describe('sentence counts of a dataset deleted while they were read', () => {
+  it('are not stored after the dataset is gone', async () => {
+    const db = getDb();
+    const datasetId = await ensureDemoDataset(db);
+    await db.answerCounts.clear();
+    const { answerCounts } = await import('../../src/lib/db/repos/answer-counts');
+    const read = answerCounts(db, datasetId);
+    // The dataset is marked for deletion before the read's row is written behind it.
+    await db.datasets.update(datasetId, { status: 'cancelled' });
+    await read;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.answerCounts.get(datasetId)).toBeUndefined();
+    await deleteDataset(db, datasetId);
+  });
+});

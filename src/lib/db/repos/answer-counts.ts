@@ -51,7 +51,12 @@ async function storedOrRead(db: DissidentiaDb, datasetId: number, stamp: string)
   if (row?.stamp === stamp) return fromRow(row);
   const counts = await readIndex(db, datasetId);
   // Written behind, outside whatever read asked (a live query may not write); a failed write only costs a later read.
-  setTimeout(() => void db.answerCounts.put(toRow(datasetId, stamp, counts)).catch(() => undefined), 0);
+  // Not for a dataset being deleted meanwhile (marked first, see deleteDataset): its row would outlive it.
+  const keep = () =>
+    db.transaction('rw', db.datasets, db.answerCounts, async () => {
+      if ((await getDataset(db, datasetId))?.status === 'ready') await db.answerCounts.put(toRow(datasetId, stamp, counts));
+    });
+  setTimeout(() => void keep().catch(() => undefined), 0);
   return counts;
 }
 
