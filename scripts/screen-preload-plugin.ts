@@ -6,21 +6,26 @@
 // and Vite's import helper, seeing those links, does not ask again. (Same `crossorigin` as that helper's links: a
 // stylesheet fetched in another mode would be fetched twice.)
 import type { Plugin, Rolldown } from 'vite';
+import { ROUTE_FILES, SCREENS, SLUGS } from '../src/lib/screens';
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
-import { ROUTE_FILES, SCREENS, SLUGS } from '../src/lib/screens';
 
 /** The demo model's module, which the Démo needs for its first verdict (scripts/demo-model-plugin.ts). */
 const DEMO_MODEL_ID = '\0virtual:demo-model';
 
 const chunksOf = (bundle: OutputBundle) => Object.values(bundle).filter((o): o is OutputChunk => o.type === 'chunk');
 
-/** A chunk's file with every chunk it imports statically, and their CSS, in load order (dependencies first). */
-function closure(bundle: OutputBundle, chunk: OutputChunk, into = new Set<string>()): Set<string> {
+/**
+ * A chunk's file with every chunk it imports statically, and their CSS, in load order (dependencies first). Shared
+ * chunks may import each other: each is visited once.
+ */
+function closure(bundle: OutputBundle, chunk: OutputChunk, into = new Set<string>(), seen = new Set<string>()): Set<string> {
+  if (seen.has(chunk.fileName)) return into;
+  seen.add(chunk.fileName);
   for (const name of chunk.imports) {
     const imported = bundle[name];
-    if (imported?.type === 'chunk' && !into.has(name)) closure(bundle, imported, into);
+    if (imported?.type === 'chunk') closure(bundle, imported, into, seen);
   }
   for (const css of chunk.viteMetadata?.importedCss ?? []) into.add(css);
   into.add(chunk.fileName);

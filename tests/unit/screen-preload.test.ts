@@ -36,6 +36,12 @@ describe('screenFiles', () => {
     expect(files['']).toEqual(['assets/shared.css', 'assets/shared.js', 'assets/demo.js', 'assets/demo-model.js']);
   });
 
+  it('follows shared chunks that import each other', () => {
+    const cyclic = bundle();
+    (cyclic['assets/shared.js'] as Rolldown.OutputChunk).imports.push('assets/agreement.js');
+    expect(screenFiles(cyclic)['accord']).toEqual(['assets/shared.css', 'assets/shared.js', 'assets/agreement.js']);
+  });
+
   it('refuses a build where a screen has no chunk of its own', () => {
     const broken = bundle();
     delete broken['assets/models.js'];
