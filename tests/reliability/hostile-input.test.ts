@@ -217,4 +217,13 @@ describe('backup files', () => {
       budget(1000),
     );
   });
+
+  it('a version or a key that cannot be turned into text is refused, not thrown as an English error', () => {
+    // Found by the property above: an object whose toString is not a function.
+    const hostile = [
+      '{"format":"dissidentia-backup","version":{"toString":0},"tables":0}',
+      '{"format":"dissidentia-backup","version":2,"tables":{"datasets":[],"answers":[],"annotators":[{"id":1,"name":{"toString":0}},{"id":2,"name":{"toString":0}}],"annotations":[],"guidelines":[],"models":[],"settings":[]}}',
+    ];
+    for (const text of hostile) expect(() => parseBackup(text)).toThrow(/^Fichier de sauvegarde refusé/);
+  });
 });

@@ -67,7 +67,9 @@ export function parseBackup(text: string): Backup {
   if (typeof value !== 'object' || value === null) refuse('contenu inattendu.');
   const backup = value as Partial<Backup>;
   if (backup.format !== BACKUP_FORMAT) refuse('ce n’est pas une sauvegarde Dissidentia.');
-  if (typeof backup.version !== 'number' || backup.version > BACKUP_VERSION) refuse(`version de format ${String(backup.version)} inconnue (cette application lit la version ${BACKUP_VERSION}).`);
+  // Not String(version): a hostile file's object may have a toString that throws.
+  if (typeof backup.version !== 'number') refuse('la version de format manque ou est illisible.');
+  if (backup.version > BACKUP_VERSION) refuse(`version de format ${backup.version} inconnue (cette application lit la version ${BACKUP_VERSION}).`);
   const tables = backup.tables as Record<string, unknown> | undefined;
   if (typeof tables !== 'object' || tables === null) refuse('les tables manquent.');
   const version1 = backup.version < 2;
@@ -82,7 +84,7 @@ export function parseBackup(text: string): Backup {
     for (const unique of UNIQUE[name] ?? [[key]]) {
       const seen = new Set<string>();
       const twice = (rows as Record<string, unknown>[]).findIndex((r) => {
-        const value = unique.map((k) => String(r[k])).join('\u0000');
+        const value = unique.map((k) => keyText(r[k])).join('\u0000');
         return seen.size === seen.add(value).size;
       });
       if (twice >= 0) refuse(`la ligne ${twice + 1} de la table « ${name} » répète une clé (${unique.join(' + ')}).`);
@@ -90,6 +92,9 @@ export function parseBackup(text: string): Backup {
   }
   return version1 ? fromVersion1(backup as Backup, tables) : (backup as Backup);
 }
+
+/** A key's value as text, for finding repeats; objects (which a hostile file may give any toString) as JSON. */
+const keyText = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
 
 /** Keys and unique indexes of each table (db.ts), as field lists. */
 const UNIQUE: Record<string, string[][]> = {
