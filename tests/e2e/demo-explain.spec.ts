@@ -7,6 +7,8 @@ import { DemoPage } from './pages/DemoPage';
 import { PredictPage } from './pages/PredictPage';
 
 /** Two frames after the verdict: a scroll to the result would have started by then (it runs in the next frame). */
+/** At most this many pixels of scroll still counts as the page staying where the user left it. */
+const STILL = 40;
 const afterScroll = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 const ANSWER = 'Tous des pourris, démission ! Je remercie les agents de la mairie pour leur accueil chaleureux.';
@@ -67,14 +69,16 @@ test('only the arrival from the Démo scrolls: later predictions, and Prédire o
   await expect(predict.answer).toHaveValue(/ANTS/);
   await expect(predict.verdictOf(0)).toBeVisible();
   await afterScroll(page);
-  expect(await page.evaluate(() => scrollY)).toBe(0);
+  // The reveal moves the page by hundreds of pixels to the result; the click bringing its chip fully into view may
+  // move it by one (seen once in CI).
+  expect(await page.evaluate(() => scrollY)).toBeLessThan(STILL);
 
   // Prédire opened from the menu does not scroll either.
   await predict.open();
   await page.reload();
   await expect(predict.verdictOf(0)).toBeVisible();
   await afterScroll(page);
-  expect(await page.evaluate(() => scrollY)).toBe(0);
+  expect(await page.evaluate(() => scrollY)).toBeLessThan(STILL);
   await expect(page.getByRole('list', { name: 'Phrases de la réponse' })).not.toBeFocused();
 });
 
